@@ -1,0 +1,106 @@
+"""Voting bodies and their members, from governance.yml or from a roster file already in the repo.
+
+A roster (such as jupyter/governance's docs/_data/contributors.yml) is read, never written: when its
+maintainers edit it, who may vote changes with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .models import MEMBER_ID, Body, Member
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class ResolvedBody:
+    id: str
+    name: str
+    members: tuple[Member, ...]
+    roster_file: str | None = None
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+    def member(self, member_id: str) -> Member | None:
+        for m in self.members:
+            if m.id.lower() == member_id.lower():
+                return m
+        return None
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "roster_file": self.roster_file,
+            "members": [
+                {"id": m.id, "name": m.name or m.id, "github": m.github} for m in self.members
+            ],
+        }
+
+
+def term_is_current(term: Any, year: int) -> bool:
+    """A term such as "2023-2026", "2023" or "Founding member, 2014-2022"; none means current."""
+    if term is None:
+        return True
+    years = [int(m.group(0)) for m in _YEAR.finditer(str(term))]
+    if not years:
+        return True
+    return min(years) <= year <= max(years)
+
+
+def members_from_roster(data: Any, team: str, current_only: bool, year: int) -> list[Member]:
+    """People of `team` in a contributors.yml-shaped document (`authors` or `contributors`)."""
+    if not isinstance(data, dict):
+        raise ValueError("roster must be a YAML mapping")
+    people = data.get("authors", data.get("contributors"))
+    if not isinstance(people, list):
+        raise ValueError("roster has no 'authors' list")
+    members: list[Member] = []
+    for person in people:
+        if not isinstance(person, dict) or not re.match(MEMBER_ID, str(person.get("id", ""))):
+            continue
+        for membership in person.get("teams") or []:
+            if not isinstance(membership, dict) or membership.get("team") != team:
+                continue
+            if current_only and not term_is_current(membership.get("term"), year):
+                continue
+            members.append(
+                Member(
+                    id=str(person["id"]),
+                    name=str(person.get("name") or person["id"]),
+                    email=person.get("email"),
+                    github=person.get("github"),
+                )
+            )
+            break
+    return members
+
+
+def resolve_bodies(bodies: list[Body], read_yaml, year: int | None = None) -> list[ResolvedBody]:
+    """Turn configured bodies into member lists; `read_yaml(relpath)` reads a roster in the repo."""
+    year = year or datetime.now(UTC).year
+    resolved = []
+    for body in bodies:
+        members = list(body.members)
+        problems: list[str] = []
+        if body.roster is not None:
+            try:
+                data = read_yaml(body.roster.file)
+                members += members_from_roster(
+                    data, body.roster.team, body.roster.current_only, year
+                )
+            except (OSError, ValueError) as exc:
+                problems.append(f"{body.roster.file}: {exc}")
+        resolved.append(
+            ResolvedBody(
+                body.id,
+                body.name,
+                tuple(members),
+                body.roster.file if body.roster else None,
+                tuple(problems),
+            )
+        )
+    return resolved
