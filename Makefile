@@ -1,0 +1,65 @@
+# The two set-up commands of README.md: `make run` and `make test`. Both install what they need
+# (apt packages, a venv, the node packages, the built extension) and are safe to run twice.
+
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+PORT ?= 8888
+
+.PHONY: system venv build install run test lint test-python test-js test-ui bench clean
+
+system:  ## Debian packages: git, chromium (for the UI tests), node if missing
+	@missing=""; \
+	command -v git >/dev/null || missing="$$missing git"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(PY):
+	python3 -m venv $(VENV)
+
+venv: $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+
+build: venv  ## the TypeScript library and the prebuilt labextension
+	source $(BIN)/activate && jlpm install --immutable
+	source $(BIN)/activate && jlpm build:prod
+
+install: system build  ## pip install the package, as a user would (labextension + server config)
+	$(PY) -m pip install -q --no-build-isolation --force-reinstall --no-deps .
+	$(PY) -m pip install -q --no-build-isolation ".[test]"
+	$(BIN)/jupyter labextension list 2>&1 | grep -q "jupyter-gov-ext.*enabled.*OK"
+	$(BIN)/jupyter server extension list 2>&1 | grep -q "jupyter_gov_ext.*OK"
+
+run: install  ## JupyterLab with the extension on the starter repo (~/.jupyter-gov/governance)
+	@echo "Starting JupyterLab: open the http://127.0.0.1:$(PORT)/lab?token=... URL printed below."
+	$(BIN)/jupyter-lab --no-browser --ip 127.0.0.1 --port $(PORT) $(ROOT_FLAG)
+
+lint: build
+	source $(BIN)/activate && jlpm lint:check
+	$(BIN)/ruff check jupyter_gov_ext bench scripts ui-tests
+	$(BIN)/ruff format --check jupyter_gov_ext bench scripts ui-tests
+
+test-python: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-js: build
+	source $(BIN)/activate && jlpm test
+
+test-ui: install
+	source $(BIN)/activate && cd ui-tests && npx playwright test
+
+test: install lint test-python test-js test-ui  ## every test suite
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf lib jupyter_gov_ext/labextension tsconfig.tsbuildinfo

@@ -1,0 +1,142 @@
+import { URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+
+import {
+  IBallotRequest,
+  IErrorBody,
+  IInput,
+  IInputDraft,
+  IPriority,
+  IProposal,
+  IProposalDetail,
+  IStatus
+} from './types';
+
+/** The REST namespace, under the server's base URL. */
+export const NAMESPACE = 'jupyter-gov-ext';
+
+/** A failed request, carrying the contract's error code and the field it names. */
+export class GovApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string
+  ) {
+    super(message);
+    this.name = 'GovApiError';
+  }
+}
+
+/**
+ * The one request seam: knows the URLs, sends JSON through ServerConnection (base URL, token and
+ * XSRF handled by JupyterLab), and turns every answer into a typed result or a GovApiError.
+ */
+export class GovernanceClient {
+  constructor(
+    readonly serverSettings: ServerConnection.ISettings = ServerConnection.makeSettings()
+  ) {}
+
+  status(): Promise<IStatus> {
+    return this.request<IStatus>('status');
+  }
+
+  init(): Promise<{ commit: string; added: string[] }> {
+    return this.request('init', 'POST', {});
+  }
+
+  async priorities(): Promise<IPriority[]> {
+    return (await this.request<{ priorities: IPriority[] }>('priorities'))
+      .priorities;
+  }
+
+  async inputs(): Promise<IInput[]> {
+    return (await this.request<{ inputs: IInput[] }>('inputs')).inputs;
+  }
+
+  submitInput(draft: IInputDraft): Promise<{ input: IInput; commit: string }> {
+    const body: Record<string, unknown> = { ...draft };
+    if (!draft.responds_to) {
+      delete body.responds_to;
+    }
+    return this.request('inputs', 'POST', body);
+  }
+
+  async proposals(): Promise<IProposal[]> {
+    return (await this.request<{ proposals: IProposal[] }>('proposals'))
+      .proposals;
+  }
+
+  async proposal(id: string): Promise<IProposalDetail> {
+    return (
+      await this.request<{ proposal: IProposalDetail }>(
+        `proposals/${encodeURIComponent(id)}`
+      )
+    ).proposal;
+  }
+
+  castBallot(
+    id: string,
+    ballot: IBallotRequest
+  ): Promise<{ proposal: IProposalDetail; commit: string }> {
+    return this.request(
+      `proposals/${encodeURIComponent(id)}/ballot`,
+      'PUT',
+      ballot
+    );
+  }
+
+  sync(): Promise<{ pulled: boolean; pushed: boolean; head: string }> {
+    return this.request('sync', 'POST', {});
+  }
+
+  async request<T>(
+    path: string,
+    method = 'GET',
+    body?: unknown
+  ): Promise<T> {
+    const url = URLExt.join(this.serverSettings.baseUrl, NAMESPACE, path);
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'Content-Type': 'application/json' };
+    }
+    let response: Response;
+    try {
+      response = await ServerConnection.makeRequest(
+        url,
+        init,
+        this.serverSettings
+      );
+    } catch (error) {
+      throw new GovApiError(0, 'network_error', String(error));
+    }
+    const text = await response.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (!response.ok) {
+      throw toError(response.status, data);
+    }
+    return data as T;
+  }
+}
+
+function toError(status: number, data: unknown): GovApiError {
+  const err = (data as IErrorBody | null)?.error;
+  if (err && typeof err.code === 'string') {
+    return new GovApiError(status, err.code, err.message, err.field);
+  }
+  if (status === 404) {
+    return new GovApiError(
+      status,
+      'server_extension_missing',
+      'The jupyter_gov_ext server extension is not enabled: run ' +
+        '`jupyter server extension enable jupyter_gov_ext` and restart JupyterLab.'
+    );
+  }
+  return new GovApiError(status, 'http_error', `Request failed (${status}).`);
+}

@@ -1,0 +1,183 @@
+/**
+ * The contract's records and errors (CONTRACT.md §1 and §3) as TypeScript types: the frontend's one
+ * statement of what the server sends. The server's statement is jupyter_gov_ext/models.py.
+ */
+
+export interface IAuthor {
+  id: string;
+  name: string;
+}
+
+export interface IIdentity {
+  id: string;
+  name: string;
+  email: string | null;
+  /** Where the identity came from: "user_id", "identity_provider", "git_email" or "none". */
+  source: string;
+  member: boolean;
+  bodies: string[];
+}
+
+export interface IBodyMember {
+  id: string;
+  name: string;
+  github: string | null;
+}
+
+export interface IBody {
+  id: string;
+  name: string;
+  roster_file: string | null;
+  members: IBodyMember[];
+}
+
+export interface IProblem {
+  path: string;
+  problem: string;
+}
+
+export interface IStatus {
+  version: string;
+  repo_path: string;
+  is_git_repo: boolean;
+  branch: string | null;
+  head: string | null;
+  initialised: boolean;
+  identity: IIdentity;
+  member: boolean;
+  bodies: IBody[];
+  topics: string[];
+  rules: { vote_days: number; quorum: number; participation: number } | null;
+  remote: {
+    names: string[];
+    upstream: string | null;
+    ahead: number | null;
+    behind: number | null;
+  };
+  counts: { priorities: number; inputs: number; proposals: number };
+  problems: IProblem[];
+}
+
+export interface IPriority {
+  id: string;
+  title: string;
+  summary: string;
+  outcomes: string[];
+  examples: string[];
+  order: number;
+  body: string;
+  source?: { title?: string; url?: string; path?: string; commit?: string };
+  input_count: number;
+  proposal_count: number;
+}
+
+export interface IInput {
+  id: string;
+  title: string;
+  url: string;
+  author: IAuthor;
+  submitted: string;
+  topics: string[];
+  priorities: string[];
+  responds_to?: string;
+  own_content: true;
+  summary: string;
+}
+
+export interface IInputDraft {
+  title: string;
+  url: string;
+  topics: string[];
+  priorities: string[];
+  responds_to: string | null;
+  summary: string;
+  own_content: boolean;
+}
+
+export type ProposalStatus =
+  | 'draft'
+  | 'feedback'
+  | 'voting'
+  | 'accepted'
+  | 'rejected'
+  | 'withdrawn';
+
+export type BallotValue = 'yes' | 'no' | 'blank';
+
+export interface IBallot {
+  member?: string;
+  value?: BallotValue;
+  ranking?: string[];
+  cast: string;
+  comment?: string;
+  before_edit: boolean;
+}
+
+export interface IRound {
+  counts: Record<string, number>;
+  exhausted: number;
+  eliminated: string | null;
+}
+
+export interface ITally {
+  body: string;
+  body_name: string;
+  members: number;
+  cast: number;
+  quorum_needed: number;
+  quorum_met: boolean;
+  outcome: 'accepted' | 'rejected';
+  reason: string;
+  yes?: number;
+  no?: number;
+  blank?: number;
+  rounds?: IRound[];
+  winner?: string | null;
+}
+
+export interface IProposal {
+  id: string;
+  title: string;
+  sponsor: string;
+  seconded_by?: string | null;
+  created: string;
+  edited?: string;
+  status: ProposalStatus;
+  kind: 'binary' | 'ranked';
+  options: string[];
+  door: 'one-way' | 'two-way';
+  priorities: string[];
+  cites: string[];
+  bodies: string[];
+  body_names: string[];
+  second_requested: boolean;
+  vote?: { opened: string; closes: string };
+  decision?: { decided: string; outcome: string };
+  seconds_left: number | null;
+  can_vote: boolean;
+  waiting_for_me: boolean;
+  my_ballot: IBallot | null;
+  tallies: ITally[];
+  outcome_so_far: string | null;
+  voters: number;
+  eligible: number;
+}
+
+export interface IProposalDetail extends IProposal {
+  body: string;
+  ballots: IBallot[];
+  cited_inputs: { id: string; title: string; url: string }[];
+  members: IBody[];
+  why_not?: string;
+}
+
+export interface IBallotRequest {
+  value?: BallotValue;
+  ranking?: string[];
+  comment?: string;
+}
+
+/** The contract's error envelope. */
+export interface IErrorBody {
+  error: { code: string; message: string; field?: string };
+}

@@ -1,0 +1,179 @@
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+
+import { IBallotRequest, IInput, IInputDraft, IProposal } from '../api/types';
+import { GovernanceModel } from '../model';
+import { IInputFilter } from '../threads';
+import { InputForm } from './InputForm';
+import { InputList } from './InputList';
+import { PriorityList } from './PriorityList';
+import { VoteList } from './VoteList';
+
+export type SectionId = 'priorities' | 'inputs' | 'votes';
+
+export interface IGovernanceViewProps {
+  model: GovernanceModel;
+  trans: TranslationBundle;
+  rendermime: IRenderMimeRegistry | null;
+  section: SectionId;
+  onSection: (s: SectionId) => void;
+  filter: IInputFilter;
+  onFilter: (f: IInputFilter) => void;
+  draft: IInputDraft;
+  onDraft: (d: IInputDraft) => void;
+  showForm: boolean;
+  onShowForm: (show: boolean) => void;
+  onSubmit: (d: IInputDraft) => Promise<void>;
+  onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
+  onInitialise: () => Promise<void>;
+}
+
+/** The Governance panel's content: a header, then three sections as tabs. */
+export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
+  const { model, trans } = props;
+  const status = model.status;
+  const tabs: [SectionId, string][] = [
+    ['priorities', trans.__('Funding priorities')],
+    ['inputs', trans.__('Community input')],
+    ['votes', trans.__('Votes')]
+  ];
+
+  let body: JSX.Element;
+  if (model.error) {
+    body = (
+      <p className="jp-GovExt-error" role="alert">
+        {model.error.message}
+      </p>
+    );
+  } else if (!status) {
+    body = <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
+  } else if (!status.initialised) {
+    body = (
+      <div className="jp-GovExt-empty">
+        <p>
+          {trans.__('This repo is not initialised: it has no governance.yml yet.')}
+        </p>
+        <button
+          className="jp-mod-styled jp-mod-accept"
+          onClick={() => void props.onInitialise()}
+        >
+          {trans.__('Initialise governance repo')}
+        </button>
+      </div>
+    );
+  } else if (props.section === 'priorities') {
+    body = (
+      <PriorityList
+        priorities={model.priorities}
+        trans={trans}
+        rendermime={props.rendermime}
+        onShowInputs={id => {
+          props.onFilter({ topic: '', query: '', priority: id });
+          props.onSection('inputs');
+        }}
+      />
+    );
+  } else if (props.section === 'inputs') {
+    const answer = (i: IInput) => {
+      props.onDraft({ ...props.draft, responds_to: i.id });
+      props.onShowForm(true);
+    };
+    body = (
+      <>
+        <button
+          className="jp-mod-styled jp-GovExt-toggleForm"
+          aria-expanded={props.showForm}
+          onClick={() => props.onShowForm(!props.showForm)}
+        >
+          {props.showForm ? trans.__('Hide the form') : trans.__('Link a post you wrote')}
+        </button>
+        {props.showForm && (
+          <InputForm
+            draft={props.draft}
+            onChange={props.onDraft}
+            onSubmit={props.onSubmit}
+            topics={status.topics}
+            priorities={model.priorities}
+            inputs={model.inputs}
+            proposals={model.proposals}
+            trans={trans}
+          />
+        )}
+        <InputList
+          inputs={model.inputs}
+          topics={status.topics}
+          priorities={model.priorities}
+          proposals={model.proposals}
+          filter={props.filter}
+          onFilter={props.onFilter}
+          onAnswer={answer}
+          trans={trans}
+        />
+      </>
+    );
+  } else {
+    body = (
+      <VoteList
+        proposals={model.proposals}
+        isMember={status.member}
+        onCast={props.onCast}
+        trans={trans}
+      />
+    );
+  }
+
+  return (
+    <div className="jp-GovExt-view">
+      {status && (
+        <header className="jp-GovExt-header">
+          <span className="jp-GovExt-repo" title={status.repo_path}>
+            {status.repo_path.split('/').pop()} · {status.branch ?? '?'}
+          </span>
+          <span className="jp-GovExt-meta">
+            {status.member
+              ? trans.__('Signed in as %1 (council member)', status.identity.id)
+              : trans.__('Signed in as %1', status.identity.id)}
+          </span>
+          {status.problems.length > 0 && (
+            <details className="jp-GovExt-problems">
+              <summary>
+                {trans._n('%1 file could not be read', '%1 files could not be read', status.problems.length)}
+              </summary>
+              <ul>
+                {status.problems.map(p => (
+                  <li key={p.path}>
+                    {p.path}: {p.problem}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </header>
+      )}
+      <div role="tablist" className="jp-GovExt-tabs" aria-label={trans.__('Governance sections')}>
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            role="tab"
+            id={`jp-GovExt-tab-${id}`}
+            aria-selected={props.section === id}
+            aria-controls="jp-GovExt-tabpanel"
+            className={props.section === id ? 'jp-GovExt-tab jp-mod-current' : 'jp-GovExt-tab'}
+            onClick={() => props.onSection(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="jp-GovExt-tabpanel"
+        aria-labelledby={`jp-GovExt-tab-${props.section}`}
+        className="jp-GovExt-section"
+      >
+        {body}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useState } from 'react';
+
+import { GovApiError } from '../api/client';
+import { IInput, IInputDraft, IPriority, IProposal } from '../api/types';
+import { FieldErrors, validateDraft } from '../validation';
+
+export interface IInputFormProps {
+  draft: IInputDraft;
+  onChange: (d: IInputDraft) => void;
+  onSubmit: (d: IInputDraft) => Promise<void>;
+  topics: string[];
+  priorities: IPriority[];
+  inputs: IInput[];
+  proposals: IProposal[];
+  trans: TranslationBundle;
+}
+
+function toggle(list: string[], value: string): string[] {
+  return list.includes(value) ? list.filter(v => v !== value) : [...list, value];
+}
+
+/** The submit form, with the forum's posting guidelines beside it. */
+export function InputForm(props: IInputFormProps): JSX.Element {
+  const { trans, draft } = props;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const __ = (msg: string, ...args: unknown[]) => trans.__(msg, ...(args as string[]));
+  const set = (patch: Partial<IInputDraft>) => props.onChange({ ...draft, ...patch });
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const found = validateDraft(draft, __);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSubmit(draft);
+      setErrors({});
+    } catch (error) {
+      if (error instanceof GovApiError) {
+        const field = (error.field ?? 'title') as keyof IInputDraft;
+        setErrors({ [field]: error.message });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = (field: keyof IInputDraft) =>
+    errors[field] ? (
+      <span className="jp-GovExt-error" role="alert" id={`jp-GovExt-err-${field}`}>
+        {errors[field]}
+      </span>
+    ) : null;
+
+  return (
+    <div className="jp-GovExt-submit">
+      <aside className="jp-GovExt-guidelines" aria-label={trans.__('Posting guidelines')}>
+        <h4>{trans.__('Posting guidelines')}</h4>
+        <ul>
+          <li>{trans.__('Share only writing that you wrote yourself.')}</li>
+          <li>{trans.__('Host it elsewhere (your blog, a publication) and submit the link, not the post.')}</li>
+          <li>{trans.__('No debate here: to answer a post, write your own and link it with "Responds to".')}</li>
+        </ul>
+        <h4>{trans.__('Need a prompt?')}</h4>
+        <ul>
+          <li>{trans.__('How should Jupyter decide what to work on, and who decides?')}</li>
+          <li>{trans.__('What would help you, or your organisation, contribute more?')}</li>
+          <li>{trans.__('How should the councils and the Foundation work together?')}</li>
+        </ul>
+      </aside>
+      <form className="jp-GovExt-form" onSubmit={submit} noValidate>
+        <label>
+          {trans.__('Title')}
+          <input
+            className="jp-mod-styled"
+            value={draft.title}
+            aria-invalid={!!errors.title}
+            onChange={e => set({ title: e.target.value })}
+          />
+        </label>
+        {error('title')}
+        <label>
+          {trans.__('Link to your post')}
+          <input
+            className="jp-mod-styled"
+            type="url"
+            placeholder="https://"
+            value={draft.url}
+            aria-invalid={!!errors.url}
+            onChange={e => set({ url: e.target.value })}
+          />
+        </label>
+        {error('url')}
+        <fieldset>
+          <legend>{trans.__('Topics')}</legend>
+          {props.topics.map(t => (
+            <label key={t} className="jp-GovExt-check">
+              <input
+                type="checkbox"
+                checked={draft.topics.includes(t)}
+                onChange={() => set({ topics: toggle(draft.topics, t) })}
+              />
+              {t}
+            </label>
+          ))}
+        </fieldset>
+        {error('topics')}
+        <fieldset>
+          <legend>{trans.__('Funding priorities')}</legend>
+          {props.priorities.map(p => (
+            <label key={p.id} className="jp-GovExt-check">
+              <input
+                type="checkbox"
+                checked={draft.priorities.includes(p.id)}
+                onChange={() => set({ priorities: toggle(draft.priorities, p.id) })}
+              />
+              {p.title}
+            </label>
+          ))}
+        </fieldset>
+        {error('priorities')}
+        <label>
+          {trans.__('Responds to')}
+          <select
+            className="jp-mod-styled"
+            value={draft.responds_to ?? ''}
+            onChange={e => set({ responds_to: e.target.value || null })}
+          >
+            <option value="">{trans.__('Nothing (a new thread)')}</option>
+            {props.inputs.map(i => (
+              <option key={i.id} value={i.id}>
+                {trans.__('Input: %1', i.title)}
+              </option>
+            ))}
+            {props.proposals.map(p => (
+              <option key={p.id} value={p.id}>
+                {trans.__('Proposal: %1', p.title)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error('responds_to')}
+        <label>
+          {trans.__('Summary (optional, at most 500 characters)')}
+          <textarea
+            className="jp-mod-styled"
+            rows={3}
+            value={draft.summary}
+            onChange={e => set({ summary: e.target.value })}
+          />
+        </label>
+        {error('summary')}
+        <label className="jp-GovExt-check">
+          <input
+            type="checkbox"
+            checked={draft.own_content}
+            onChange={e => set({ own_content: e.target.checked })}
+          />
+          {trans.__('I wrote this and host it elsewhere')}
+        </label>
+        {error('own_content')}
+        <button type="submit" className="jp-mod-styled jp-mod-accept" disabled={busy}>
+          {trans.__('Submit input')}
+        </button>
+      </form>
+    </div>
+  );
+}

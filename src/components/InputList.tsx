@@ -1,0 +1,128 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+
+import { IInput, IPriority, IProposal } from '../api/types';
+import { buildThreads, IInputFilter, IThread, matchesInput } from '../threads';
+
+export interface IInputListProps {
+  inputs: IInput[];
+  topics: string[];
+  priorities: IPriority[];
+  proposals: IProposal[];
+  filter: IInputFilter;
+  onFilter: (f: IInputFilter) => void;
+  onAnswer: (input: IInput) => void;
+  trans: TranslationBundle;
+}
+
+/** Community input as threads, with topic / priority filters and a text search. */
+export function InputList(props: IInputListProps): JSX.Element {
+  const { trans, filter } = props;
+  const shown = props.inputs.filter(i => matchesInput(i, filter));
+  // Keep a reply's parent when the parent itself is filtered out: the thread stays readable.
+  const threads = buildThreads(shown);
+  const proposalTitle = new Map(props.proposals.map(p => [p.id, p.title]));
+  const inputTitle = new Map(props.inputs.map(i => [i.id, i.title]));
+
+  const renderThread = (t: IThread, depth: number): JSX.Element => {
+    const i = t.input;
+    const answered = i.responds_to
+      ? (inputTitle.get(i.responds_to) ?? proposalTitle.get(i.responds_to))
+      : undefined;
+    return (
+      <li key={i.id} className="jp-GovExt-item" data-depth={depth}>
+        <a
+          className="jp-GovExt-itemTitle"
+          href={i.url}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          {i.title}
+        </a>
+        <div className="jp-GovExt-meta">
+          {i.author.name || i.author.id} · {i.submitted.slice(0, 10)}
+          {i.topics.map(topic => (
+            <span key={topic} className="jp-GovExt-tag">
+              {topic}
+            </span>
+          ))}
+          {i.priorities.map(p => (
+            <span key={p} className="jp-GovExt-tag jp-mod-priority">
+              {p}
+            </span>
+          ))}
+        </div>
+        {answered && depth === 0 && (
+          <div className="jp-GovExt-meta">
+            {trans.__('In response to: %1', answered)}
+          </div>
+        )}
+        {i.summary && <p className="jp-GovExt-summary">{i.summary}</p>}
+        <button
+          className="jp-GovExt-link"
+          onClick={() => props.onAnswer(i)}
+          aria-label={trans.__('Answer "%1" with your own post', i.title)}
+        >
+          {trans.__('Answer with your own post')}
+        </button>
+        {t.replies.length > 0 && (
+          <ul className="jp-GovExt-thread" aria-label={trans.__('Answers')}>
+            {t.replies.map(r => renderThread(r, depth + 1))}
+          </ul>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <div className="jp-GovExt-inputs">
+      <div className="jp-GovExt-filters">
+        <input
+          className="jp-GovExt-search jp-mod-styled"
+          type="search"
+          aria-label={trans.__('Search community input')}
+          placeholder={trans.__('Search community input')}
+          value={filter.query}
+          onChange={e => props.onFilter({ ...filter, query: e.target.value })}
+        />
+        <select
+          className="jp-mod-styled"
+          aria-label={trans.__('Filter by topic')}
+          value={filter.topic}
+          onChange={e => props.onFilter({ ...filter, topic: e.target.value })}
+        >
+          <option value="">{trans.__('All topics')}</option>
+          {props.topics.map(t => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <select
+          className="jp-mod-styled"
+          aria-label={trans.__('Filter by funding priority')}
+          value={filter.priority}
+          onChange={e => props.onFilter({ ...filter, priority: e.target.value })}
+        >
+          <option value="">{trans.__('All priorities')}</option>
+          {props.priorities.map(p => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {threads.length === 0 ? (
+        <p className="jp-GovExt-empty">
+          {props.inputs.length === 0
+            ? trans.__('No community input yet. Be the first to link a post.')
+            : trans.__('No input matches these filters.')}
+        </p>
+      ) : (
+        <ul className="jp-GovExt-list" aria-label={trans.__('Community input')}>
+          {threads.map(t => renderThread(t, 0))}
+        </ul>
+      )}
+    </div>
+  );
+}

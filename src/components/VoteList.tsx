@@ -1,0 +1,176 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useState } from 'react';
+
+import { BallotValue, IBallotRequest, IProposal, ITally } from '../api/types';
+
+export interface IVoteListProps {
+  proposals: IProposal[];
+  isMember: boolean;
+  onCast: (p: IProposal, ballot: IBallotRequest) => Promise<void>;
+  trans: TranslationBundle;
+}
+
+/** Group proposals the way a council member works through them. */
+export function groupProposals(proposals: IProposal[]): Record<string, IProposal[]> {
+  const groups: Record<string, IProposal[]> = {
+    waiting: [],
+    open: [],
+    feedback: [],
+    draft: [],
+    decided: []
+  };
+  for (const p of proposals) {
+    if (p.waiting_for_me) {
+      groups.waiting.push(p);
+    } else if (p.status === 'voting') {
+      groups.open.push(p);
+    } else if (p.status === 'feedback' || p.status === 'draft') {
+      groups[p.status].push(p);
+    } else {
+      groups.decided.push(p);
+    }
+  }
+  return groups;
+}
+
+function timeLeft(seconds: number | null, trans: TranslationBundle): string {
+  if (seconds === null) {
+    return '';
+  }
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  return days > 0
+    ? trans.__('%1 d %2 h left', days, hours)
+    : trans.__('%1 h left', hours);
+}
+
+function TallyView(props: { tally: ITally; trans: TranslationBundle }): JSX.Element {
+  const { tally: t, trans } = props;
+  return (
+    <div className="jp-GovExt-tally" aria-label={trans.__('Tally for %1', t.body_name)}>
+      <span className="jp-GovExt-meta">{t.body_name}</span>
+      {t.yes !== undefined && (
+        <span>
+          {trans.__('Yes: %1', t.yes)} · {trans.__('No: %1', t.no ?? 0)} ·{' '}
+          {trans.__('Blank: %1', t.blank ?? 0)}
+        </span>
+      )}
+      {t.winner !== undefined && (
+        <span>{trans.__('Leading: %1', t.winner ?? trans.__('none'))}</span>
+      )}
+      <span>
+        {t.quorum_met
+          ? trans.__('Quorum met (%1 of %2)', t.cast, t.quorum_needed)
+          : trans.__('Quorum not met (%1 of %2)', t.cast, t.quorum_needed)}
+      </span>
+      <span className="jp-GovExt-outcome">
+        {t.outcome === 'accepted' ? trans.__('Passing') : trans.__('Not passing')}
+      </span>
+    </div>
+  );
+}
+
+function BallotForm(props: {
+  proposal: IProposal;
+  onCast: IVoteListProps['onCast'];
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { proposal: p, trans } = props;
+  const [value, setValue] = useState<BallotValue | ''>(p.my_ballot?.value ?? '');
+  const [comment, setComment] = useState(p.my_ballot?.comment ?? '');
+  const labels: Record<BallotValue, string> = {
+    yes: trans.__('Yes'),
+    no: trans.__('No'),
+    blank: trans.__('Blank')
+  };
+  return (
+    <form
+      className="jp-GovExt-ballot"
+      onSubmit={e => {
+        e.preventDefault();
+        if (value) {
+          void props.onCast(p, { value, comment });
+        }
+      }}
+    >
+      <div role="radiogroup" aria-label={trans.__('Your ballot')}>
+        {(['yes', 'no', 'blank'] as BallotValue[]).map(v => (
+          <label key={v} className="jp-GovExt-check">
+            <input
+              type="radio"
+              name={`ballot-${p.id}`}
+              checked={value === v}
+              onChange={() => setValue(v)}
+            />
+            {labels[v]}
+          </label>
+        ))}
+      </div>
+      <input
+        className="jp-mod-styled"
+        aria-label={trans.__('Comment (optional)')}
+        placeholder={trans.__('Comment (optional)')}
+        value={comment}
+        onChange={e => setComment(e.target.value)}
+      />
+      <button type="submit" className="jp-mod-styled jp-mod-accept" disabled={!value}>
+        {trans.__('Cast ballot')}
+      </button>
+      {p.my_ballot && (
+        <span className="jp-GovExt-meta">
+          {trans.__('Your ballot: %1', labels[p.my_ballot.value ?? 'blank'])}
+        </span>
+      )}
+    </form>
+  );
+}
+
+/** The vote panel: waiting for your ballot first, then open votes, feedback, drafts, decided. */
+export function VoteList(props: IVoteListProps): JSX.Element {
+  const { trans } = props;
+  if (props.proposals.length === 0) {
+    return <p className="jp-GovExt-empty">{trans.__('No proposals yet.')}</p>;
+  }
+  const groups = groupProposals(props.proposals);
+  const titles: Record<string, string> = {
+    waiting: trans.__('Waiting for your ballot'),
+    open: trans.__('Open votes'),
+    feedback: trans.__('Feedback'),
+    draft: trans.__('Drafts'),
+    decided: trans.__('Decided')
+  };
+  return (
+    <div className="jp-GovExt-votes">
+      {!props.isMember && (
+        <p className="jp-GovExt-note">
+          {trans.__('You are not a council member: you can read every vote but not cast ballots.')}
+        </p>
+      )}
+      {Object.entries(groups)
+        .filter(([, list]) => list.length > 0)
+        .map(([key, list]) => (
+          <section key={key} aria-label={titles[key]}>
+            <h3 className="jp-GovExt-groupTitle">{titles[key]}</h3>
+            <ul className="jp-GovExt-list">
+              {list.map(p => (
+                <li key={p.id} className="jp-GovExt-item" aria-label={p.title}>
+                  <span className="jp-GovExt-itemTitle">{p.title}</span>
+                  <div className="jp-GovExt-meta">
+                    {trans.__('Status: %1', p.status)} · {trans.__('Sponsor: %1', p.sponsor)}
+                    {p.seconded_by ? ` · ${trans.__('Seconded by: %1', p.seconded_by)}` : ''}
+                    {p.seconds_left !== null ? ` · ${timeLeft(p.seconds_left, trans)}` : ''}
+                  </div>
+                  {p.tallies.map(t => (
+                    <TallyView key={t.body} tally={t} trans={trans} />
+                  ))}
+                  {p.can_vote && p.kind === 'binary' && (
+                    <BallotForm proposal={p} onCast={props.onCast} trans={trans} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { GovApiError, GovernanceClient } from './api/client';
+import {
+  IBallotRequest,
+  IInput,
+  IInputDraft,
+  IPriority,
+  IProposal,
+  IProposalDetail,
+  IStatus
+} from './api/types';
+
+/**
+ * GovernanceModel: the panel's state (status, priorities, inputs, proposals) and the signals that
+ * announce its changes. No DOM and no React: views subscribe, commands call it.
+ */
+export class GovernanceModel {
+  constructor(readonly client: GovernanceClient = new GovernanceClient()) {}
+
+  get status(): IStatus | null {
+    return this._status;
+  }
+  get priorities(): IPriority[] {
+    return this._priorities;
+  }
+  get inputs(): IInput[] {
+    return this._inputs;
+  }
+  get proposals(): IProposal[] {
+    return this._proposals;
+  }
+  /** The last refresh's failure, shown instead of the data it could not load. */
+  get error(): GovApiError | null {
+    return this._error;
+  }
+  get loading(): boolean {
+    return this._loading;
+  }
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** True when sync can run: the repo's branch tracks a remote branch. */
+  get canSync(): boolean {
+    return !!this._status?.remote.upstream;
+  }
+
+  /** Re-read everything from the server (after a write, a sync, or on the refresh command). */
+  async refresh(): Promise<void> {
+    this._loading = true;
+    this._changed.emit();
+    try {
+      const status = await this.client.status();
+      this._status = status;
+      if (status.initialised && status.problems.every(p => p.path !== 'governance.yml')) {
+        const [priorities, inputs, proposals] = await Promise.all([
+          this.client.priorities(),
+          this.client.inputs(),
+          this.client.proposals()
+        ]);
+        this._priorities = priorities;
+        this._inputs = inputs;
+        this._proposals = proposals;
+      } else {
+        this._priorities = [];
+        this._inputs = [];
+        this._proposals = [];
+      }
+      this._error = null;
+    } catch (error) {
+      this._error =
+        error instanceof GovApiError
+          ? error
+          : new GovApiError(0, 'unknown', String(error));
+    } finally {
+      this._loading = false;
+      this._changed.emit();
+    }
+  }
+
+  async initialise(): Promise<string> {
+    const { commit } = await this.client.init();
+    await this.refresh();
+    return commit;
+  }
+
+  async submitInput(
+    draft: IInputDraft
+  ): Promise<{ input: IInput; commit: string }> {
+    const result = await this.client.submitInput(draft);
+    await this.refresh();
+    return result;
+  }
+
+  async castBallot(
+    id: string,
+    ballot: IBallotRequest
+  ): Promise<{ proposal: IProposalDetail; commit: string }> {
+    const result = await this.client.castBallot(id, ballot);
+    await this.refresh();
+    return result;
+  }
+
+  async sync(): Promise<{ pulled: boolean; pushed: boolean }> {
+    const result = await this.client.sync();
+    await this.refresh();
+    return result;
+  }
+
+  private _status: IStatus | null = null;
+  private _priorities: IPriority[] = [];
+  private _inputs: IInput[] = [];
+  private _proposals: IProposal[] = [];
+  private _error: GovApiError | null = null;
+  private _loading = false;
+  private _changed = new Signal<this, void>(this);
+}

@@ -1,0 +1,41 @@
+/**
+ * Galata in Debian's chromium (no browser download is possible here), against a JupyterLab started
+ * with jupyter_server_test_config.py on a fresh starter governance repo.
+ */
+const path = require('path');
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+const repoRoot = process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
+
+module.exports = {
+  ...baseConfig,
+  workers: 1,
+  retries: 0,
+  timeout: 90000,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...baseConfig.use,
+    baseURL: 'http://localhost:8888',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    video: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless=new',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    }
+  },
+  webServer: {
+    command: `rm -rf "${repoRoot}" && GOV_UI_TEST_REPO="${repoRoot}" jupyter-lab --config jupyter_server_test_config.py${process.getuid && process.getuid() === 0 ? ' --allow-root' : ''}`,
+    url: 'http://localhost:8888/lab',
+    timeout: 120 * 1000,
+    reuseExistingServer: false
+  }
+};
