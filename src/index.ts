@@ -100,7 +100,9 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     });
     commands.addCommand(CommandIDs.sync, {
       label: trans.__('Sync Governance Repo'),
-      caption: trans.__('Pull from and push to the remote of the governance repo'),
+      caption: trans.__(
+        'Pull from and push to the remote of the governance repo'
+      ),
       isEnabled: () => model.canSync,
       execute: () =>
         run(async () => {

@@ -53,7 +53,10 @@ export class GovernanceModel {
     try {
       const status = await this.client.status();
       this._status = status;
-      if (status.initialised && status.problems.every(p => p.path !== 'governance.yml')) {
+      if (
+        status.initialised &&
+        status.problems.every(p => p.path !== 'governance.yml')
+      ) {
         const [priorities, inputs, proposals] = await Promise.all([
           this.client.priorities(),
           this.client.inputs(),

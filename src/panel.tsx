@@ -89,7 +89,8 @@ export class GovernancePanel extends ReactWidget {
   }
 
   private async restoreDraft(): Promise<void> {
-    const saved = (await this.state?.fetch(DRAFT_KEY)) as IInputDraft | undefined;
+    const saved = (await this.state?.fetch(DRAFT_KEY)) as
+      IInputDraft | undefined;
     if (saved && typeof saved === 'object' && 'title' in saved) {
       this._draft = { ...emptyDraft(), ...saved };
       this._showForm = !!(saved.title || saved.url);
@@ -111,7 +112,12 @@ export class GovernancePanel extends ReactWidget {
     try {
       const { commit } = await this.model.castBallot(p.id, b);
       Notification.success(
-        this.trans.__('Your ballot "%1" on "%2" is recorded (commit %3).', b.value ?? '', p.title, commit.slice(0, 7)),
+        this.trans.__(
+          'Your ballot "%1" on "%2" is recorded (commit %3).',
+          b.value ?? '',
+          p.title,
+          commit.slice(0, 7)
+        ),
         { autoClose: 5000 }
       );
     } catch (error) {
@@ -123,7 +129,10 @@ export class GovernancePanel extends ReactWidget {
     try {
       const commit = await this.model.initialise();
       Notification.success(
-        this.trans.__('Governance files added (commit %1).', commit.slice(0, 7)),
+        this.trans.__(
+          'Governance files added (commit %1).',
+          commit.slice(0, 7)
+        ),
         { autoClose: 5000 }
       );
     } catch (error) {
@@ -132,7 +141,8 @@ export class GovernancePanel extends ReactWidget {
   }
 
   private reportError(error: unknown): void {
-    const message = error instanceof GovApiError ? error.message : String(error);
+    const message =
+      error instanceof GovApiError ? error.message : String(error);
     Notification.error(message, { autoClose: false });
   }
 

@@ -14,7 +14,9 @@ export function isHttpUrl(value: string): boolean {
   }
   try {
     const url = new URL(v);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && !!url.hostname
+    );
   } catch {
     return false;
   }
@@ -42,7 +44,9 @@ export function validateDraft(
     errors.summary = __('Keep the summary under %1 characters.', SUMMARY_MAX);
   }
   if (!d.own_content) {
-    errors.own_content = __('Only link to writing that is your own and hosted elsewhere.');
+    errors.own_content = __(
+      'Only link to writing that is your own and hosted elsewhere.'
+    );
   }
   return errors;
 }

@@ -5,7 +5,8 @@
 const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
-const repoRoot = process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
+const repoRoot =
+  process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
 
 module.exports = {
   ...baseConfig,

@@ -54,7 +54,9 @@ def api(jp_fetch):
         if params:
             kwargs["params"] = params
         if method in ("POST", "PUT", "PATCH"):
-            kwargs["body"] = raw if raw is not None else json.dumps(body if body is not None else {})
+            kwargs["body"] = (
+                raw if raw is not None else json.dumps(body if body is not None else {})
+            )
         try:
             resp = await jp_fetch("jupyter-gov-ext", *path.split("/"), **kwargs)
             return resp.code, json.loads(resp.body)

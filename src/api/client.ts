@@ -90,11 +90,7 @@ export class GovernanceClient {
     return this.request('sync', 'POST', {});
   }
 
-  async request<T>(
-    path: string,
-    method = 'GET',
-    body?: unknown
-  ): Promise<T> {
+  async request<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
     const url = URLExt.join(this.serverSettings.baseUrl, NAMESPACE, path);
     const init: RequestInit = { method };
     if (body !== undefined) {

@@ -95,12 +95,7 @@ export interface IInputDraft {
 }
 
 export type ProposalStatus =
-  | 'draft'
-  | 'feedback'
-  | 'voting'
-  | 'accepted'
-  | 'rejected'
-  | 'withdrawn';
+  'draft' | 'feedback' | 'voting' | 'accepted' | 'rejected' | 'withdrawn';
 
 export type BallotValue = 'yes' | 'no' | 'blank';
 

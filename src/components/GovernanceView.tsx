@@ -52,7 +52,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
     body = (
       <div className="jp-GovExt-empty">
         <p>
-          {trans.__('This repo is not initialised: it has no governance.yml yet.')}
+          {trans.__(
+            'This repo is not initialised: it has no governance.yml yet.'
+          )}
         </p>
         <button
           className="jp-mod-styled jp-mod-accept"
@@ -86,7 +88,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
           aria-expanded={props.showForm}
           onClick={() => props.onShowForm(!props.showForm)}
         >
-          {props.showForm ? trans.__('Hide the form') : trans.__('Link a post you wrote')}
+          {props.showForm
+            ? trans.__('Hide the form')
+            : trans.__('Link a post you wrote')}
         </button>
         {props.showForm && (
           <InputForm
@@ -138,7 +142,11 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
           {status.problems.length > 0 && (
             <details className="jp-GovExt-problems">
               <summary>
-                {trans._n('%1 file could not be read', '%1 files could not be read', status.problems.length)}
+                {trans._n(
+                  '%1 file could not be read',
+                  '%1 files could not be read',
+                  status.problems.length
+                )}
               </summary>
               <ul>
                 {status.problems.map(p => (
@@ -151,7 +159,11 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
           )}
         </header>
       )}
-      <div role="tablist" className="jp-GovExt-tabs" aria-label={trans.__('Governance sections')}>
+      <div
+        role="tablist"
+        className="jp-GovExt-tabs"
+        aria-label={trans.__('Governance sections')}
+      >
         {tabs.map(([id, label]) => (
           <button
             key={id}
@@ -159,7 +171,11 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
             id={`jp-GovExt-tab-${id}`}
             aria-selected={props.section === id}
             aria-controls="jp-GovExt-tabpanel"
-            className={props.section === id ? 'jp-GovExt-tab jp-mod-current' : 'jp-GovExt-tab'}
+            className={
+              props.section === id
+                ? 'jp-GovExt-tab jp-mod-current'
+                : 'jp-GovExt-tab'
+            }
             onClick={() => props.onSection(id)}
           >
             {label}

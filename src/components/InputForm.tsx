@@ -17,7 +17,9 @@ export interface IInputFormProps {
 }
 
 function toggle(list: string[], value: string): string[] {
-  return list.includes(value) ? list.filter(v => v !== value) : [...list, value];
+  return list.includes(value)
+    ? list.filter(v => v !== value)
+    : [...list, value];
 }
 
 /** The submit form, with the forum's posting guidelines beside it. */
@@ -25,8 +27,10 @@ export function InputForm(props: IInputFormProps): JSX.Element {
   const { trans, draft } = props;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const __ = (msg: string, ...args: unknown[]) => trans.__(msg, ...(args as string[]));
-  const set = (patch: Partial<IInputDraft>) => props.onChange({ ...draft, ...patch });
+  const __ = (msg: string, ...args: unknown[]) =>
+    trans.__(msg, ...(args as string[]));
+  const set = (patch: Partial<IInputDraft>) =>
+    props.onChange({ ...draft, ...patch });
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -51,25 +55,52 @@ export function InputForm(props: IInputFormProps): JSX.Element {
 
   const error = (field: keyof IInputDraft) =>
     errors[field] ? (
-      <span className="jp-GovExt-error" role="alert" id={`jp-GovExt-err-${field}`}>
+      <span
+        className="jp-GovExt-error"
+        role="alert"
+        id={`jp-GovExt-err-${field}`}
+      >
         {errors[field]}
       </span>
     ) : null;
 
   return (
     <div className="jp-GovExt-submit">
-      <aside className="jp-GovExt-guidelines" aria-label={trans.__('Posting guidelines')}>
+      <aside
+        className="jp-GovExt-guidelines"
+        aria-label={trans.__('Posting guidelines')}
+      >
         <h4>{trans.__('Posting guidelines')}</h4>
         <ul>
           <li>{trans.__('Share only writing that you wrote yourself.')}</li>
-          <li>{trans.__('Host it elsewhere (your blog, a publication) and submit the link, not the post.')}</li>
-          <li>{trans.__('No debate here: to answer a post, write your own and link it with "Responds to".')}</li>
+          <li>
+            {trans.__(
+              'Host it elsewhere (your blog, a publication) and submit the link, not the post.'
+            )}
+          </li>
+          <li>
+            {trans.__(
+              'No debate here: to answer a post, write your own and link it with "Responds to".'
+            )}
+          </li>
         </ul>
         <h4>{trans.__('Need a prompt?')}</h4>
         <ul>
-          <li>{trans.__('How should Jupyter decide what to work on, and who decides?')}</li>
-          <li>{trans.__('What would help you, or your organisation, contribute more?')}</li>
-          <li>{trans.__('How should the councils and the Foundation work together?')}</li>
+          <li>
+            {trans.__(
+              'How should Jupyter decide what to work on, and who decides?'
+            )}
+          </li>
+          <li>
+            {trans.__(
+              'What would help you, or your organisation, contribute more?'
+            )}
+          </li>
+          <li>
+            {trans.__(
+              'How should the councils and the Foundation work together?'
+            )}
+          </li>
         </ul>
       </aside>
       <form className="jp-GovExt-form" onSubmit={submit} noValidate>
@@ -116,7 +147,9 @@ export function InputForm(props: IInputFormProps): JSX.Element {
               <input
                 type="checkbox"
                 checked={draft.priorities.includes(p.id)}
-                onChange={() => set({ priorities: toggle(draft.priorities, p.id) })}
+                onChange={() =>
+                  set({ priorities: toggle(draft.priorities, p.id) })
+                }
               />
               {p.title}
             </label>
@@ -163,7 +196,11 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           {trans.__('I wrote this and host it elsewhere')}
         </label>
         {error('own_content')}
-        <button type="submit" className="jp-mod-styled jp-mod-accept" disabled={busy}>
+        <button
+          type="submit"
+          className="jp-mod-styled jp-mod-accept"
+          disabled={busy}
+        >
           {trans.__('Submit input')}
         </button>
       </form>

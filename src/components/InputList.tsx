@@ -102,7 +102,9 @@ export function InputList(props: IInputListProps): JSX.Element {
           className="jp-mod-styled"
           aria-label={trans.__('Filter by funding priority')}
           value={filter.priority}
-          onChange={e => props.onFilter({ ...filter, priority: e.target.value })}
+          onChange={e =>
+            props.onFilter({ ...filter, priority: e.target.value })
+          }
         >
           <option value="">{trans.__('All priorities')}</option>
           {props.priorities.map(p => (

@@ -11,7 +11,9 @@ export interface IVoteListProps {
 }
 
 /** Group proposals the way a council member works through them. */
-export function groupProposals(proposals: IProposal[]): Record<string, IProposal[]> {
+export function groupProposals(
+  proposals: IProposal[]
+): Record<string, IProposal[]> {
   const groups: Record<string, IProposal[]> = {
     waiting: [],
     open: [],
@@ -44,10 +46,16 @@ function timeLeft(seconds: number | null, trans: TranslationBundle): string {
     : trans.__('%1 h left', hours);
 }
 
-function TallyView(props: { tally: ITally; trans: TranslationBundle }): JSX.Element {
+function TallyView(props: {
+  tally: ITally;
+  trans: TranslationBundle;
+}): JSX.Element {
   const { tally: t, trans } = props;
   return (
-    <div className="jp-GovExt-tally" aria-label={trans.__('Tally for %1', t.body_name)}>
+    <div
+      className="jp-GovExt-tally"
+      aria-label={trans.__('Tally for %1', t.body_name)}
+    >
       <span className="jp-GovExt-meta">{t.body_name}</span>
       {t.yes !== undefined && (
         <span>
@@ -64,7 +72,9 @@ function TallyView(props: { tally: ITally; trans: TranslationBundle }): JSX.Elem
           : trans.__('Quorum not met (%1 of %2)', t.cast, t.quorum_needed)}
       </span>
       <span className="jp-GovExt-outcome">
-        {t.outcome === 'accepted' ? trans.__('Passing') : trans.__('Not passing')}
+        {t.outcome === 'accepted'
+          ? trans.__('Passing')
+          : trans.__('Not passing')}
       </span>
     </div>
   );
@@ -76,7 +86,9 @@ function BallotForm(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { proposal: p, trans } = props;
-  const [value, setValue] = useState<BallotValue | ''>(p.my_ballot?.value ?? '');
+  const [value, setValue] = useState<BallotValue | ''>(
+    p.my_ballot?.value ?? ''
+  );
   const [comment, setComment] = useState(p.my_ballot?.comment ?? '');
   const labels: Record<BallotValue, string> = {
     yes: trans.__('Yes'),
@@ -113,7 +125,11 @@ function BallotForm(props: {
         value={comment}
         onChange={e => setComment(e.target.value)}
       />
-      <button type="submit" className="jp-mod-styled jp-mod-accept" disabled={!value}>
+      <button
+        type="submit"
+        className="jp-mod-styled jp-mod-accept"
+        disabled={!value}
+      >
         {trans.__('Cast ballot')}
       </button>
       {p.my_ballot && (
@@ -143,7 +159,9 @@ export function VoteList(props: IVoteListProps): JSX.Element {
     <div className="jp-GovExt-votes">
       {!props.isMember && (
         <p className="jp-GovExt-note">
-          {trans.__('You are not a council member: you can read every vote but not cast ballots.')}
+          {trans.__(
+            'You are not a council member: you can read every vote but not cast ballots.'
+          )}
         </p>
       )}
       {Object.entries(groups)
@@ -156,15 +174,24 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                 <li key={p.id} className="jp-GovExt-item" aria-label={p.title}>
                   <span className="jp-GovExt-itemTitle">{p.title}</span>
                   <div className="jp-GovExt-meta">
-                    {trans.__('Status: %1', p.status)} · {trans.__('Sponsor: %1', p.sponsor)}
-                    {p.seconded_by ? ` · ${trans.__('Seconded by: %1', p.seconded_by)}` : ''}
-                    {p.seconds_left !== null ? ` · ${timeLeft(p.seconds_left, trans)}` : ''}
+                    {trans.__('Status: %1', p.status)} ·{' '}
+                    {trans.__('Sponsor: %1', p.sponsor)}
+                    {p.seconded_by
+                      ? ` · ${trans.__('Seconded by: %1', p.seconded_by)}`
+                      : ''}
+                    {p.seconds_left !== null
+                      ? ` · ${timeLeft(p.seconds_left, trans)}`
+                      : ''}
                   </div>
                   {p.tallies.map(t => (
                     <TallyView key={t.body} tally={t} trans={trans} />
                   ))}
                   {p.can_vote && p.kind === 'binary' && (
-                    <BallotForm proposal={p} onCast={props.onCast} trans={trans} />
+                    <BallotForm
+                      proposal={p}
+                      onCast={props.onCast}
+                      trans={trans}
+                    />
                   )}
                 </li>
               ))}

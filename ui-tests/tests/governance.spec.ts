@@ -9,7 +9,9 @@ const repo = path.join(
 );
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf-8' }).trim();
+  return execFileSync('git', ['-C', repo, ...args], {
+    encoding: 'utf-8'
+  }).trim();
 }
 
 async function openPanel(page: import('@playwright/test').Page) {
@@ -28,57 +30,87 @@ test('JupyterLab opens and the Governance panel is there with its three sections
   for (const name of ['Funding priorities', 'Community input', 'Votes']) {
     await expect(panel.getByRole('tab', { name })).toBeVisible();
   }
-  await expect(panel.getByText('Signed in as alice (council member)')).toBeVisible();
+  await expect(
+    panel.getByText('Signed in as alice (council member)')
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/panel.png' });
 });
 
-test('a contributor opens a priority and reads its key outcomes', async ({ page }) => {
+test('a contributor opens a priority and reads its key outcomes', async ({
+  page
+}) => {
   const panel = await openPanel(page);
-  await panel.getByRole('button', { name: /Grow the contributor capacity/ }).click();
-  const details = panel.getByRole('region', { name: /Grow the contributor capacity/ });
+  await panel
+    .getByRole('button', { name: /Grow the contributor capacity/ })
+    .click();
+  const details = panel.getByRole('region', {
+    name: /Grow the contributor capacity/
+  });
   await expect(details.getByText('Key outcomes')).toBeVisible();
   await expect(details.getByText(/More people contribute/)).toBeVisible();
   // The Markdown body is rendered by JupyterLab's rendermime: the link is a real anchor.
-  await expect(details.getByRole('link', { name: /funding priorities/ })).toBeVisible();
+  await expect(
+    details.getByRole('link', { name: /funding priorities/ })
+  ).toBeVisible();
 });
 
-test('submitting an input that answers another writes a file and a commit', async ({ page }) => {
+test('submitting an input that answers another writes a file and a commit', async ({
+  page
+}) => {
   const before = Number(git('rev-list', '--count', 'HEAD'));
   const panel = await openPanel(page);
   await panel.getByRole('tab', { name: 'Community input' }).click();
   await panel
-    .getByRole('button', { name: /Answer "What newcomers need from Jupyter's governance"/ })
+    .getByRole('button', {
+      name: /Answer "What newcomers need from Jupyter's governance"/
+    })
     .click();
   await panel.getByLabel('Title').fill('A reply from the UI test');
-  await panel.getByLabel('Link to your post').fill('https://example.org/ui-reply');
-  await panel.getByRole('group', { name: 'Topics' }).getByLabel('community').check();
+  await panel
+    .getByLabel('Link to your post')
+    .fill('https://example.org/ui-reply');
+  await panel
+    .getByRole('group', { name: 'Topics' })
+    .getByLabel('community')
+    .check();
   await panel.getByLabel('I wrote this and host it elsewhere').check();
   await panel.getByRole('button', { name: 'Submit input' }).click();
 
   // It appears in the thread of the input it answers.
   const thread = panel.getByRole('list', { name: 'Answers' });
-  await expect(thread.getByRole('link', { name: 'A reply from the UI test' })).toBeVisible();
+  await expect(
+    thread.getByRole('link', { name: 'A reply from the UI test' })
+  ).toBeVisible();
   await expect(
     thread.getByRole('link', { name: 'A reply from the UI test' })
   ).toHaveAttribute('rel', 'noopener noreferrer');
 
   expect(Number(git('rev-list', '--count', 'HEAD'))).toBe(before + 1);
-  expect(git('log', '-1', '--format=%s')).toBe('Add community input: A reply from the UI test');
+  expect(git('log', '-1', '--format=%s')).toBe(
+    'Add community input: A reply from the UI test'
+  );
   const file = git('show', '--name-only', '--format=', 'HEAD');
-  expect(file).toMatch(/^inputs\/\d{4}\/\d{4}-\d{2}-\d{2}-a-reply-from-the-ui-test-[a-z0-9]{6}\.md$/);
+  expect(file).toMatch(
+    /^inputs\/\d{4}\/\d{4}-\d{2}-\d{2}-a-reply-from-the-ui-test-[a-z0-9]{6}\.md$/
+  );
   expect(fs.readFileSync(path.join(repo, file), 'utf-8')).toContain(
     'responds_to: 2026-01-15-what-newcomers-need-from-governance-k3x9q2'
   );
 });
 
-test('a bad link shows an error on the field and writes nothing', async ({ page }) => {
+test('a bad link shows an error on the field and writes nothing', async ({
+  page
+}) => {
   const before = git('rev-parse', 'HEAD');
   const panel = await openPanel(page);
   await panel.getByRole('tab', { name: 'Community input' }).click();
   await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
   await panel.getByLabel('Title').fill('Bad link');
   await panel.getByLabel('Link to your post').fill('javascript:alert(1)');
-  await panel.getByRole('group', { name: 'Topics' }).getByLabel('community').check();
+  await panel
+    .getByRole('group', { name: 'Topics' })
+    .getByLabel('community')
+    .check();
   await panel.getByLabel('I wrote this and host it elsewhere').check();
   await panel.getByRole('button', { name: 'Submit input' }).click();
   await expect(panel.getByRole('alert')).toContainText('http:// or https://');

@@ -1,0 +1,126 @@
+import { IInput, IProposal } from '../api/types';
+import { groupProposals } from '../components/VoteList';
+import { buildThreads, matchesInput } from '../threads';
+import { emptyDraft, isHttpUrl, validateDraft } from '../validation';
+
+function input(
+  id: string,
+  submitted: string,
+  extra: Partial<IInput> = {}
+): IInput {
+  return {
+    id,
+    title: `Title ${id}`,
+    url: `https://example.org/${id}`,
+    author: { id: 'alice', name: 'Alice' },
+    submitted,
+    topics: ['community'],
+    priorities: [],
+    own_content: true,
+    summary: '',
+    ...extra
+  };
+}
+
+describe('threads', () => {
+  it('puts an answer under the input it answers, threads newest first', () => {
+    const threads = buildThreads([
+      input('a', '2026-01-01T00:00:00Z'),
+      input('b', '2026-02-01T00:00:00Z'),
+      input('c', '2026-03-01T00:00:00Z', { responds_to: 'a' }),
+      input('d', '2026-04-01T00:00:00Z', { responds_to: 'c' })
+    ]);
+    expect(threads.map(t => t.input.id)).toEqual(['b', 'a']);
+    const a = threads[1];
+    expect(a.replies.map(r => r.input.id)).toEqual(['c']);
+    expect(a.replies[0].replies.map(r => r.input.id)).toEqual(['d']);
+  });
+
+  it('starts a thread for an answer to a proposal or a hidden input', () => {
+    const threads = buildThreads([
+      input('x', '2026-01-01T00:00:00Z', { responds_to: 'some-proposal' })
+    ]);
+    expect(threads).toHaveLength(1);
+    expect(threads[0].input.id).toBe('x');
+  });
+
+  it('filters by topic, priority and text', () => {
+    const i = input('a', '2026-01-01T00:00:00Z', {
+      topics: ['funding'],
+      priorities: ['capacity'],
+      title: 'Pillars for Jupyter'
+    });
+    expect(matchesInput(i, { topic: 'funding', priority: '', query: '' })).toBe(
+      true
+    );
+    expect(
+      matchesInput(i, { topic: 'software', priority: '', query: '' })
+    ).toBe(false);
+    expect(
+      matchesInput(i, { topic: '', priority: 'software', query: '' })
+    ).toBe(false);
+    expect(
+      matchesInput(i, { topic: '', priority: 'capacity', query: 'PILLARS' })
+    ).toBe(true);
+    expect(
+      matchesInput(i, { topic: '', priority: '', query: 'nothing like it' })
+    ).toBe(false);
+  });
+});
+
+describe('validation matches the server', () => {
+  it('accepts only http and https links', () => {
+    expect(isHttpUrl('https://example.org/post')).toBe(true);
+    expect(isHttpUrl('http://example.org')).toBe(true);
+    expect(isHttpUrl('javascript:alert(1)')).toBe(false);
+    expect(isHttpUrl('ftp://example.org')).toBe(false);
+    expect(isHttpUrl('https://exa mple.org')).toBe(false);
+    expect(isHttpUrl('')).toBe(false);
+  });
+
+  it('names every missing field of an empty draft', () => {
+    expect(Object.keys(validateDraft(emptyDraft())).sort()).toEqual(
+      ['own_content', 'title', 'topics', 'url'].sort()
+    );
+  });
+
+  it('accepts a complete draft and rejects an overlong summary', () => {
+    const draft = {
+      ...emptyDraft(),
+      title: 'My post',
+      url: 'https://example.org/p',
+      topics: ['community'],
+      own_content: true
+    };
+    expect(validateDraft(draft)).toEqual({});
+    expect(
+      validateDraft({ ...draft, summary: 'x'.repeat(501) }).summary
+    ).toBeDefined();
+  });
+});
+
+describe('vote panel grouping', () => {
+  const base = {
+    waiting_for_me: false,
+    status: 'draft'
+  } as unknown as IProposal;
+  it('puts proposals waiting for my ballot first and decided ones last', () => {
+    const groups = groupProposals([
+      { ...base, id: '1', status: 'voting', waiting_for_me: true },
+      { ...base, id: '2', status: 'voting' },
+      { ...base, id: '3', status: 'feedback' },
+      { ...base, id: '4', status: 'accepted' },
+      { ...base, id: '5', status: 'withdrawn' }
+    ]);
+    expect(Object.keys(groups)).toEqual([
+      'waiting',
+      'open',
+      'feedback',
+      'draft',
+      'decided'
+    ]);
+    expect(groups.waiting.map(p => p.id)).toEqual(['1']);
+    expect(groups.open.map(p => p.id)).toEqual(['2']);
+    expect(groups.decided.map(p => p.id)).toEqual(['4', '5']);
+  });
+});
