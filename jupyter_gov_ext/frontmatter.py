@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 1_000_000
+# libyaml's safe loader when present: the same safe subset of YAML, several times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterError(ValueError):
@@ -26,7 +28,7 @@ def dump_yaml(data: Any) -> str:
 
 def load_yaml(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"invalid YAML: {exc}".splitlines()[0]) from None
 

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
-REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "real-data"
-if not REAL_DATA.is_dir():  # the project folder sits next to shared/ (../shared from the repo)
-    REAL_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "real-data"
+# The project's clone sits next to shared/ (../shared/real-data from the repo root).
+REAL_DATA = Path(
+    os.environ.get("GOV_REAL_DATA", Path(__file__).resolve().parents[3] / "shared" / "real-data")
+)
 
 GOVERNANCE = """\
 council:
   name: Test Council
   members:
-    - {id: alice, name: Alice A., email: alice@example.org}
-    - {id: bob, name: Bob B., email: bob@example.org}
-    - {id: carol, name: Carol C., email: carol@example.org}
+    - {id: alice, name: Alice Adams, email: alice@example.org}
+    - {id: bob, name: Bob Brown, email: bob@example.org}
+    - {id: carol, name: Carol Chen, email: carol@example.org}
 rules:
   vote_days: 7
   quorum: 0.5
@@ -45,7 +47,7 @@ def git(repo: Path, *args: str) -> str:
     ).stdout.strip()
 
 
-def init_git(repo: Path, email: str = "alice@example.org", name: str = "Alice A.") -> Path:
+def init_git(repo: Path, email: str = "alice@example.org", name: str = "Alice Adams") -> Path:
     repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.email", email)
