@@ -19,6 +19,7 @@ from .store import GOVERNANCE_FILE, GovernanceStore
 log = logging.getLogger(__name__)
 
 DEFAULT_STARTER = Path("~/.jupyter-gov/governance").expanduser()
+ROSTER_FILE = "docs/_data/contributors.yml"
 TOOL_SIGNATURE = Signature("jupyter_gov_ext", "jupyter-gov-ext@localhost")
 
 
@@ -59,11 +60,16 @@ async def initialise(
     if not await store.git.is_work_tree():
         raise GovError("repo_error", f"{store.root} is not a git work tree.", 500)
     content = _content("base") | (_content("examples") if examples else {})
-    content[GOVERNANCE_FILE] = _with_local_member(
-        content[GOVERNANCE_FILE],
-        await store.git.config("user.name"),
-        await store.git.config("user.email"),
-    )
+    if (store.root / ROSTER_FILE).is_file():
+        # A jupyter/governance clone: its own roster says who sits on which council.
+        roster_config = files("jupyter_gov_ext") / "starter" / "roster-governance.yml"
+        content[GOVERNANCE_FILE] = roster_config.read_text(encoding="utf-8")
+    else:
+        content[GOVERNANCE_FILE] = _with_local_member(
+            content[GOVERNANCE_FILE],
+            await store.git.config("user.name"),
+            await store.git.config("user.email"),
+        )
     new_files = {
         rel: text for rel, text in sorted(content.items()) if not (store.root / rel).exists()
     }
