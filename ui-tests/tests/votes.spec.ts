@@ -1,0 +1,80 @@
+import { expect, test } from '@jupyterlab/galata';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const repo = path.join(
+  process.env.GOV_UI_TEST_REPO || path.join(__dirname, '..', '.test-repo'),
+  'governance'
+);
+const PROPOSAL = 'An open vote for the UI test';
+
+test.use({ autoGoto: true });
+
+async function openVotes(page: import('@playwright/test').Page) {
+  await page.getByRole('tab', { name: 'Governance' }).click();
+  const panel = page.locator('#jupyter-gov-ext-panel');
+  await panel.getByRole('tab', { name: 'Votes' }).click();
+  return panel;
+}
+
+test('a member casts a ballot, changes it, and sees the tally follow', async ({
+  page
+}) => {
+  const panel = await openVotes(page);
+  const waiting = panel.getByRole('region', {
+    name: 'Waiting for your ballot'
+  });
+  const item = waiting.getByRole('listitem', { name: PROPOSAL });
+  await item.getByRole('radio', { name: 'Yes' }).check();
+  await item.getByRole('button', { name: 'Cast ballot' }).click();
+
+  const open = panel.getByRole('region', { name: 'Open votes' });
+  const voted = open.getByRole('listitem', { name: PROPOSAL });
+  await expect(voted.getByText('Yes: 1')).toBeVisible();
+  await expect(voted.getByText('Your ballot: Yes')).toBeVisible();
+  expect(
+    fs.readFileSync(
+      path.join(
+        repo,
+        'votes',
+        '2026-03-01-open-vote-for-the-ui-test-v0t3ab',
+        'alice.yml'
+      ),
+      'utf-8'
+    )
+  ).toMatch(/value: '?yes'?/);
+
+  await voted.getByRole('radio', { name: 'No' }).check();
+  await voted.getByRole('button', { name: 'Cast ballot' }).click();
+  await expect(voted.getByText('No: 1')).toBeVisible();
+  await expect(voted.getByText('Yes: 0')).toBeVisible();
+  await expect(voted.getByText(/Quorum not met \(1 of 2\)/)).toBeVisible();
+});
+
+test('someone who is not on the council sees the vote but no ballot controls', async ({
+  page
+}) => {
+  // The council is whatever governance.yml says: take alice off it, as its maintainers might.
+  const file = path.join(repo, 'governance.yml');
+  const original = fs.readFileSync(file, 'utf-8');
+  fs.writeFileSync(
+    file,
+    original
+      .replace(/\n\s+- \{id: alice,[^\n]*/, '')
+      .replace(/\n\s+- \{"id": "alice"[^\n]*/, '')
+  );
+  try {
+    await page.evaluate(async () => {
+      await window.jupyterapp.commands.execute('jupyter-gov-ext:refresh');
+    });
+    const panel = await openVotes(page);
+    await expect(panel.getByText(/You are not a council member/)).toBeVisible();
+    await expect(panel.getByRole('listitem', { name: PROPOSAL })).toBeVisible();
+    await expect(
+      panel.getByRole('button', { name: 'Cast ballot' })
+    ).toHaveCount(0);
+    await expect(panel.getByRole('radio', { name: 'Yes' })).toHaveCount(0);
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+});
