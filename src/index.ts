@@ -132,6 +132,8 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     let timer = 0;
     const applySettings = (s: ISettingRegistry.ISettings) => {
       window.clearInterval(timer);
+      panel.pageSize = s.get('itemsToShow').composite as number;
+      panel.update();
       const seconds = s.get('refreshInterval').composite as number;
       if (seconds > 0) {
         timer = window.setInterval(() => void model.refresh(), seconds * 1000);

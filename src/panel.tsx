@@ -76,6 +76,7 @@ export class GovernancePanel extends ReactWidget {
             onSubmit={d => this.submit(d)}
             onCast={(p, b) => this.cast(p, b)}
             onInitialise={() => this.initialise()}
+            pageSize={this.pageSize}
           />
         )}
       </UseSignal>
@@ -145,6 +146,9 @@ export class GovernancePanel extends ReactWidget {
       error instanceof GovApiError ? error.message : String(error);
     Notification.error(message, { autoClose: false });
   }
+
+  /** Threads shown at first and per "Show more" (setting `itemsToShow`). */
+  pageSize = 100;
 
   private _section: SectionId = 'priorities';
   private _filter: IInputFilter = { topic: '', priority: '', query: '' };

@@ -27,6 +27,7 @@ export interface IGovernanceViewProps {
   onSubmit: (d: IInputDraft) => Promise<void>;
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
   onInitialise: () => Promise<void>;
+  pageSize: number;
 }
 
 /** The Governance panel's content: a header, then three sections as tabs. */
@@ -113,6 +114,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
           onFilter={props.onFilter}
           onAnswer={answer}
           trans={trans}
+          pageSize={props.pageSize}
         />
       </>
     );

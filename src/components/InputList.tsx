@@ -1,5 +1,5 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import React from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 
 import { IInput, IPriority, IProposal } from '../api/types';
 import { buildThreads, IInputFilter, IThread, matchesInput } from '../threads';
@@ -13,11 +13,31 @@ export interface IInputListProps {
   onFilter: (f: IInputFilter) => void;
   onAnswer: (input: IInput) => void;
   trans: TranslationBundle;
+  /** How many threads to render at first and per "Show more" (the itemsToShow setting). */
+  pageSize?: number;
 }
 
 /** Community input as threads, with topic / priority filters and a text search. */
 export function InputList(props: IInputListProps): JSX.Element {
   const { trans, filter } = props;
+  const pageSize = props.pageSize ?? 100;
+  // Render threads a page at a time, growing as the end comes into view: 10,000 inputs never
+  // become 10,000 DOM nodes at once. Filters and scroll position survive a refresh.
+  const [limit, setLimit] = useState(pageSize);
+  const sentinel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || typeof IntersectionObserver === 'undefined') {
+      return;
+    }
+    const observer = new IntersectionObserver(entries => {
+      if (entries.some(e => e.isIntersecting)) {
+        setLimit(l => l + pageSize);
+      }
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  });
   const shown = props.inputs.filter(i => matchesInput(i, filter));
   // Keep a reply's parent when the parent itself is filtered out: the thread stays readable.
   const threads = buildThreads(shown);
@@ -122,8 +142,21 @@ export function InputList(props: IInputListProps): JSX.Element {
         </p>
       ) : (
         <ul className="jp-GovExt-list" aria-label={trans.__('Community input')}>
-          {threads.map(t => renderThread(t, 0))}
+          {threads.slice(0, limit).map(t => renderThread(t, 0))}
         </ul>
+      )}
+      {threads.length > limit && (
+        <button
+          ref={sentinel}
+          className="jp-mod-styled jp-GovExt-more"
+          onClick={() => setLimit(limit + pageSize)}
+        >
+          {trans.__(
+            'Show more (%1 of %2 threads shown)',
+            limit,
+            threads.length
+          )}
+        </button>
       )}
     </div>
   );
