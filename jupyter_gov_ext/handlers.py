@@ -65,6 +65,11 @@ class GovHandler(APIHandler):
             await git.config("user.name"),
         )
 
+    async def context(self) -> tuple[Snapshot, Identity]:
+        """What nearly every request needs: the repo as it is now, and who is asking."""
+        snap = await self.store.snapshot()
+        return snap, await self.identity(snap)
+
     def reply(self, data: Any, status_code: int = 200) -> None:
         self.set_status(status_code)
         self.set_header("Content-Type", "application/json")
@@ -90,8 +95,7 @@ class GovHandler(APIHandler):
 
     async def reply_detail(self, proposal_id: str, commit: str) -> None:
         """After a write: the proposal as it now reads, and the commit that wrote it."""
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         self.reply({"proposal": council.proposal_detail(snap, proposal_id, who), "commit": commit})
 
 
@@ -117,16 +121,14 @@ def endpoint(method):
 class StatusHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         self.reply(await status.repo_status(self.store, snap, who, __version__))
 
 
 class InitHandler(GovHandler):
     @endpoint
     async def post(self) -> None:
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         commit, added = await initialise(self.store, who.signature())
         self.reply({"commit": commit, "added": added}, 201)
 
@@ -143,8 +145,7 @@ class ImportPrioritiesHandler(GovHandler):
     @endpoint
     async def post(self) -> None:
         req = parse_request(ImportPrioritiesRequest, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         roots = [self.store.root.parent, Path(self.settings["server_root_dir"])]
         self.reply(await importer.import_priorities(self.store, snap, req.path, who, roots))
 
@@ -162,8 +163,7 @@ class InputsHandler(GovHandler):
     @endpoint
     async def post(self) -> None:
         req = parse_request(InputCreate, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         record, commit = await community.submit_input(self.store, req, who)
         self.reply({"input": record, "commit": commit}, 201)
 
@@ -171,15 +171,13 @@ class InputsHandler(GovHandler):
 class ProposalsHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         self.reply({"proposals": council.list_proposals(snap, who)})
 
     @endpoint
     async def post(self) -> None:
         req = parse_request(ProposalCreate, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         proposal, commit = await council.create_proposal(self.store, snap, req, who)
         self.reply({"proposal": proposal, "commit": commit}, 201)
 
@@ -188,16 +186,14 @@ class ProposalHandler(GovHandler):
     @endpoint
     async def get(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         self.reply({"proposal": council.proposal_detail(snap, proposal_id, who)})
 
     @endpoint
     async def patch(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(ProposalPatch, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         commit = await council.edit_proposal(self.store, snap, proposal_id, req, who)
         await self.reply_detail(proposal_id, commit)
 
@@ -207,8 +203,7 @@ class TransitionHandler(GovHandler):
     async def post(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(TransitionRequest, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         commit = await council.transition(self.store, snap, proposal_id, req, who)
         await self.reply_detail(proposal_id, commit)
 
@@ -218,8 +213,7 @@ class BallotHandler(GovHandler):
     async def put(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(BallotRequest, self.json_body())
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         commit = await council.cast_ballot(self.store, snap, proposal_id, req, who)
         await self.reply_detail(proposal_id, commit)
 
@@ -228,8 +222,7 @@ class CloseHandler(GovHandler):
     @endpoint
     async def post(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         commit = await council.close_vote(self.store, snap, proposal_id, who)
         await self.reply_detail(proposal_id, commit)
 
@@ -253,8 +246,7 @@ class ParticipationHandler(GovHandler):
 class SyncHandler(GovHandler):
     @endpoint
     async def post(self) -> None:
-        snap = await self.store.snapshot()
-        who = await self.identity(snap)
+        snap, who = await self.context()
         self.reply(await status.sync(self.store, who))
 
 

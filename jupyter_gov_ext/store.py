@@ -89,25 +89,21 @@ class Snapshot:
         return self.config
 
 
-def _parse_priority(rel: str, text: str) -> Priority:
-    meta, body = frontmatter.loads(text)
-    rec = Priority.model_validate({**meta, "body": body})
-    _check_stem(rel, rec.id)
-    return rec
+def _markdown_parser(model):
+    """A parser for one kind of front-matter record whose id must match its file name."""
+
+    def parse(rel: str, text: str):
+        meta, body = frontmatter.loads(text)
+        record = model.model_validate({**meta, "body": body})
+        _check_stem(rel, record.id)
+        return record
+
+    return parse
 
 
-def _parse_input(rel: str, text: str) -> Input:
-    meta, body = frontmatter.loads(text)
-    rec = Input.model_validate({**meta, "body": body})
-    _check_stem(rel, rec.id)
-    return rec
-
-
-def _parse_proposal(rel: str, text: str) -> Proposal:
-    meta, body = frontmatter.loads(text)
-    rec = Proposal.model_validate({**meta, "body": body})
-    _check_stem(rel, rec.id)
-    return rec
+_parse_priority = _markdown_parser(Priority)
+_parse_input = _markdown_parser(Input)
+_parse_proposal = _markdown_parser(Proposal)
 
 
 def _parse_ballot(rel: str, text: str) -> Ballot:

@@ -1,3 +1,4 @@
+import { toError } from '../api/client';
 import { IInput, IProposal } from '../api/types';
 import { groupProposals } from '../components/VoteList';
 import { buildThreads, matchesInput } from '../threads';
@@ -122,5 +123,27 @@ describe('vote panel grouping', () => {
     expect(groups.waiting.map(p => p.id)).toEqual(['1']);
     expect(groups.open.map(p => p.id)).toEqual(['2']);
     expect(groups.decided.map(p => p.id)).toEqual(['4', '5']);
+  });
+});
+
+describe('request seam errors', () => {
+  it('keeps the contract envelope code and field', () => {
+    const err = toError(400, {
+      error: { code: 'invalid_field', message: 'bad url', field: 'url' }
+    });
+    expect([err.status, err.code, err.field, err.message]).toEqual([
+      400,
+      'invalid_field',
+      'url',
+      'bad url'
+    ]);
+  });
+
+  it('turns a bare 404 into the instruction to enable the server extension', () => {
+    const err = toError(404, null);
+    expect(err.code).toBe('server_extension_missing');
+    expect(err.message).toContain(
+      'jupyter server extension enable jupyter_gov_ext'
+    );
   });
 });

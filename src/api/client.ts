@@ -121,7 +121,8 @@ export class GovernanceClient {
   }
 }
 
-function toError(status: number, data: unknown): GovApiError {
+/** The typed error for a failed response: the contract envelope, or an instruction on a bare 404. */
+export function toError(status: number, data: unknown): GovApiError {
   const err = (data as IErrorBody | null)?.error;
   if (err && typeof err.code === 'string') {
     return new GovApiError(status, err.code, err.message, err.field);

@@ -22,6 +22,30 @@ function toggle(list: string[], value: string): string[] {
     : [...list, value];
 }
 
+/** A labelled group of checkboxes over (value, label) options. */
+function CheckGroup(props: {
+  legend: string;
+  options: [string, string][];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+}): JSX.Element {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map(([value, label]) => (
+        <label key={value} className="jp-GovExt-check">
+          <input
+            type="checkbox"
+            checked={props.selected.includes(value)}
+            onChange={() => props.onChange(toggle(props.selected, value))}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** The submit form, with the forum's posting guidelines beside it. */
 export function InputForm(props: IInputFormProps): JSX.Element {
   const { trans, draft } = props;
@@ -126,35 +150,19 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           />
         </label>
         {error('url')}
-        <fieldset>
-          <legend>{trans.__('Topics')}</legend>
-          {props.topics.map(t => (
-            <label key={t} className="jp-GovExt-check">
-              <input
-                type="checkbox"
-                checked={draft.topics.includes(t)}
-                onChange={() => set({ topics: toggle(draft.topics, t) })}
-              />
-              {t}
-            </label>
-          ))}
-        </fieldset>
+        <CheckGroup
+          legend={trans.__('Topics')}
+          options={props.topics.map(t => [t, t])}
+          selected={draft.topics}
+          onChange={topics => set({ topics })}
+        />
         {error('topics')}
-        <fieldset>
-          <legend>{trans.__('Funding priorities')}</legend>
-          {props.priorities.map(p => (
-            <label key={p.id} className="jp-GovExt-check">
-              <input
-                type="checkbox"
-                checked={draft.priorities.includes(p.id)}
-                onChange={() =>
-                  set({ priorities: toggle(draft.priorities, p.id) })
-                }
-              />
-              {p.title}
-            </label>
-          ))}
-        </fieldset>
+        <CheckGroup
+          legend={trans.__('Funding priorities')}
+          options={props.priorities.map(p => [p.id, p.title])}
+          selected={draft.priorities}
+          onChange={priorities => set({ priorities })}
+        />
         {error('priorities')}
         <label>
           {trans.__('Responds to')}

@@ -21,6 +21,21 @@ async function openPanel(page: import('@playwright/test').Page) {
   return panel;
 }
 
+async function fillInputForm(
+  panel: import('@playwright/test').Locator,
+  title: string,
+  url: string
+) {
+  await panel.getByLabel('Title').fill(title);
+  await panel.getByLabel('Link to your post').fill(url);
+  await panel
+    .getByRole('group', { name: 'Topics' })
+    .getByLabel('community')
+    .check();
+  await panel.getByLabel('I wrote this and host it elsewhere').check();
+  await panel.getByRole('button', { name: 'Submit input' }).click();
+}
+
 test.use({ autoGoto: true });
 
 test('JupyterLab opens and the Governance panel is there with its three sections', async ({

@@ -1,0 +1,131 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import React from 'react';
+
+import { GovApiError, GovernanceClient } from '../api/client';
+import { IStatus } from '../api/types';
+import {
+  GovernanceView,
+  IGovernanceViewProps
+} from '../components/GovernanceView';
+import { GovernanceModel } from '../model';
+import { emptyDraft } from '../validation';
+
+const trans = nullTranslator.load('jupyter_gov_ext');
+
+const STATUS: IStatus = {
+  version: '0.1.0',
+  repo_path: '/home/me/governance',
+  is_git_repo: true,
+  branch: 'main',
+  head: 'abc',
+  initialised: true,
+  identity: {
+    id: 'alice',
+    name: 'Alice',
+    email: null,
+    source: 'user_id',
+    member: true,
+    bodies: ['council']
+  },
+  member: true,
+  bodies: [],
+  topics: ['community'],
+  rules: { vote_days: 7, quorum: 0.5, participation: 0.667 },
+  remote: { names: [], upstream: null, ahead: null, behind: null },
+  counts: { priorities: 0, inputs: 0, proposals: 0 },
+  problems: []
+};
+
+/** The request seam answering from fixtures: the only thing these tests replace. */
+class FixtureClient extends GovernanceClient {
+  constructor(private answers: Record<string, unknown>) {
+    super();
+  }
+  async request<T>(path: string): Promise<T> {
+    const answer = this.answers[path];
+    if (answer instanceof Error) {
+      throw answer;
+    }
+    return answer as T;
+  }
+}
+
+async function loaded(
+  answers: Record<string, unknown>
+): Promise<GovernanceModel> {
+  const model = new GovernanceModel(new FixtureClient(answers));
+  await model.refresh();
+  return model;
+}
+
+function props(
+  model: GovernanceModel,
+  extra: Partial<IGovernanceViewProps> = {}
+): IGovernanceViewProps {
+  return {
+    model,
+    trans,
+    rendermime: null,
+    section: 'priorities',
+    onSection: jest.fn(),
+    filter: { topic: '', priority: '', query: '' },
+    onFilter: jest.fn(),
+    draft: emptyDraft(),
+    onDraft: jest.fn(),
+    showForm: false,
+    onShowForm: jest.fn(),
+    onSubmit: jest.fn(),
+    onCast: jest.fn(),
+    onInitialise: jest.fn(),
+    pageSize: 100,
+    ...extra
+  };
+}
+
+describe('GovernanceView', () => {
+  it('shows the three sections as tabs and switches between them', async () => {
+    const model = await loaded({
+      status: STATUS,
+      priorities: { priorities: [] },
+      inputs: { inputs: [] },
+      proposals: { proposals: [] }
+    });
+    const onSection = jest.fn();
+    render(<GovernanceView {...props(model, { onSection })} />);
+    const tabs = screen.getAllByRole('tab').map(t => t.textContent);
+    expect(tabs).toEqual(['Funding priorities', 'Community input', 'Votes']);
+    expect(screen.getByText(/No funding priorities yet/)).toBeTruthy();
+    expect(
+      screen.getByText('Signed in as alice (council member)')
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Votes' }));
+    expect(onSection).toHaveBeenCalledWith('votes');
+  });
+
+  it('offers to initialise a repo without governance.yml', async () => {
+    const model = await loaded({ status: { ...STATUS, initialised: false } });
+    const onInitialise = jest.fn();
+    render(<GovernanceView {...props(model, { onInitialise })} />);
+    await act(async () => {
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Initialise governance repo' })
+      );
+    });
+    expect(onInitialise).toHaveBeenCalled();
+  });
+
+  it('turns a missing server extension into an instruction', async () => {
+    const model = await loaded({
+      status: new GovApiError(
+        404,
+        'server_extension_missing',
+        'The jupyter_gov_ext server extension is not enabled: run it.'
+      )
+    });
+    render(<GovernanceView {...props(model)} />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      'server extension is not enabled'
+    );
+  });
+});
