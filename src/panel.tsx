@@ -1,4 +1,10 @@
-import { Notification, ReactWidget, UseSignal } from '@jupyterlab/apputils';
+import {
+  Dialog,
+  Notification,
+  ReactWidget,
+  showDialog,
+  UseSignal
+} from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IStateDB } from '@jupyterlab/statedb';
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -110,6 +116,28 @@ export class GovernancePanel extends ReactWidget {
   }
 
   private async cast(p: IProposal, b: IBallotRequest): Promise<void> {
+    const choice = b.value
+      ? {
+          yes: this.trans.__('Yes'),
+          no: this.trans.__('No'),
+          blank: this.trans.__('Blank')
+        }[b.value]
+      : (b.ranking ?? []).join(' > ');
+    const answer = await showDialog({
+      title: this.trans.__('Cast your ballot'),
+      body: this.trans.__(
+        'Vote "%1" on "%2"? You can change it until the vote closes; ballots are public.',
+        choice,
+        p.title
+      ),
+      buttons: [
+        Dialog.cancelButton({ label: this.trans.__('Cancel') }),
+        Dialog.okButton({ label: this.trans.__('Confirm') })
+      ]
+    });
+    if (!answer.button.accept) {
+      return;
+    }
     try {
       const { commit } = await this.model.castBallot(p.id, b);
       Notification.success(

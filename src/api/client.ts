@@ -86,6 +86,14 @@ export class GovernanceClient {
     );
   }
 
+  async exportMarkdown(id: string): Promise<string> {
+    return (
+      await this.request<{ markdown: string }>(
+        `proposals/${encodeURIComponent(id)}/export`
+      )
+    ).markdown;
+  }
+
   sync(): Promise<{ pulled: boolean; pushed: boolean; head: string }> {
     return this.request('sync', 'POST', {});
   }

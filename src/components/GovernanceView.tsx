@@ -125,6 +125,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         isMember={status.member}
         onCast={props.onCast}
         trans={trans}
+        client={model.client}
+        rendermime={props.rendermime}
+        revision={status.head ?? ''}
       />
     );
   }

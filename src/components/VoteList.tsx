@@ -1,13 +1,21 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+
+import { GovernanceClient } from '../api/client';
 import { BallotValue, IBallotRequest, IProposal, ITally } from '../api/types';
+import { ProposalDetails } from './ProposalDetails';
 
 export interface IVoteListProps {
   proposals: IProposal[];
   isMember: boolean;
   onCast: (p: IProposal, ballot: IBallotRequest) => Promise<void>;
   trans: TranslationBundle;
+  client: GovernanceClient;
+  rendermime: IRenderMimeRegistry | null;
+  /** The repo's head commit: details re-fetch when it moves. */
+  revision: string;
 }
 
 /** Group proposals the way a council member works through them. */
@@ -144,6 +152,7 @@ function BallotForm(props: {
 /** The vote panel: waiting for your ballot first, then open votes, feedback, drafts, decided. */
 export function VoteList(props: IVoteListProps): JSX.Element {
   const { trans } = props;
+  const [open, setOpen] = useState<string | null>(null);
   if (props.proposals.length === 0) {
     return <p className="jp-GovExt-empty">{trans.__('No proposals yet.')}</p>;
   }
@@ -190,6 +199,24 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                     <BallotForm
                       proposal={p}
                       onCast={props.onCast}
+                      trans={trans}
+                    />
+                  )}
+                  <button
+                    className="jp-GovExt-link"
+                    aria-expanded={open === p.id}
+                    onClick={() => setOpen(open === p.id ? null : p.id)}
+                  >
+                    {open === p.id
+                      ? trans.__('Hide details')
+                      : trans.__('Details and ballots')}
+                  </button>
+                  {open === p.id && (
+                    <ProposalDetails
+                      id={p.id}
+                      revision={props.revision}
+                      client={props.client}
+                      rendermime={props.rendermime}
                       trans={trans}
                     />
                   )}

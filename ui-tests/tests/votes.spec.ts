@@ -27,6 +27,9 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
   const item = waiting.getByRole('listitem', { name: PROPOSAL });
   await item.getByRole('radio', { name: 'Yes' }).check();
   await item.getByRole('button', { name: 'Cast ballot' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Vote "Yes" on "${PROPOSAL}"?`);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
 
   const open = panel.getByRole('region', { name: 'Open votes' });
   const voted = open.getByRole('listitem', { name: PROPOSAL });
@@ -46,9 +49,18 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
 
   await voted.getByRole('radio', { name: 'No' }).check();
   await voted.getByRole('button', { name: 'Cast ballot' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Confirm' })
+    .click();
   await expect(voted.getByText('No: 1')).toBeVisible();
   await expect(voted.getByText('Yes: 0')).toBeVisible();
   await expect(voted.getByText(/Quorum not met \(1 of 2\)/)).toBeVisible();
+
+  // Ballots are public: the details list each member's current ballot.
+  await voted.getByRole('button', { name: 'Details and ballots' }).click();
+  const ballots = voted.getByRole('list', { name: 'Ballots' });
+  await expect(ballots).toContainText('alice: no');
 });
 
 test('someone who is not on the council sees the vote but no ballot controls', async ({
