@@ -128,6 +128,7 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
       palette?.addItem({ command, category: trans.__(CATEGORY) });
     }
     model.changed.connect(() => commands.notifyCommandChanged());
+    panel.onSync = () => void commands.execute(CommandIDs.sync);
 
     let timer = 0;
     const applySettings = (s: ISettingRegistry.ISettings) => {

@@ -83,6 +83,8 @@ export class GovernancePanel extends ReactWidget {
             onCast={(p, b) => this.cast(p, b)}
             onInitialise={() => this.initialise()}
             pageSize={this.pageSize}
+            onRefresh={() => void this.model.refresh()}
+            onSync={this.model.canSync ? () => this.onSync() : undefined}
           />
         )}
       </UseSignal>
@@ -174,6 +176,9 @@ export class GovernancePanel extends ReactWidget {
       error instanceof GovApiError ? error.message : String(error);
     Notification.error(message, { autoClose: false });
   }
+
+  /** What the Sync button does (the plugin points it at the sync command). */
+  onSync: () => void = () => void this.model.sync();
 
   /** Threads shown at first and per "Show more" (setting `itemsToShow`). */
   pageSize = 100;

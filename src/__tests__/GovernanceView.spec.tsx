@@ -79,6 +79,7 @@ function props(
     onCast: jest.fn(),
     onInitialise: jest.fn(),
     pageSize: 100,
+    onRefresh: jest.fn(),
     ...extra
   };
 }
@@ -101,6 +102,11 @@ describe('GovernanceView', () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Votes' }));
     expect(onSection).toHaveBeenCalledWith('votes');
+    // no upstream branch: nothing to sync with
+    expect(
+      (screen.getByRole('button', { name: 'Sync' }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
   });
 
   it('offers to initialise a repo without governance.yml', async () => {

@@ -28,6 +28,9 @@ export interface IGovernanceViewProps {
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
   onInitialise: () => Promise<void>;
   pageSize: number;
+  onRefresh: () => void;
+  /** Sync with the remote; undefined when the branch tracks no remote branch. */
+  onSync?: () => void;
 }
 
 /** The Governance panel's content: a header, then three sections as tabs. */
@@ -144,6 +147,32 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
               ? trans.__('Signed in as %1 (council member)', status.identity.id)
               : trans.__('Signed in as %1', status.identity.id)}
           </span>
+          <div className="jp-GovExt-actions">
+            <button
+              className="jp-mod-styled jp-GovExt-refresh"
+              onClick={props.onRefresh}
+              disabled={model.loading}
+            >
+              {trans.__('Refresh')}
+            </button>
+            <button
+              className="jp-mod-styled jp-GovExt-sync"
+              onClick={props.onSync}
+              disabled={!props.onSync}
+              title={
+                props.onSync
+                  ? trans.__(
+                      'Pull from and push to %1',
+                      status.remote.upstream ?? ''
+                    )
+                  : trans.__(
+                      'This branch tracks no remote branch, so there is nothing to sync with.'
+                    )
+              }
+            >
+              {trans.__('Sync')}
+            </button>
+          </div>
           {status.problems.length > 0 && (
             <details className="jp-GovExt-problems">
               <summary>
