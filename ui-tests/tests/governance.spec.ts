@@ -15,8 +15,11 @@ function git(...args: string[]): string {
 }
 
 async function openPanel(page: import('@playwright/test').Page) {
-  await page.getByRole('tab', { name: 'Governance' }).click();
   const panel = page.locator('#jupyter-gov-ext-panel');
+  // After a reload the layout restorer may have reopened it: clicking again would close it.
+  if (!(await panel.isVisible())) {
+    await page.getByRole('tab', { name: 'Governance' }).click();
+  }
   await expect(panel).toBeVisible();
   return panel;
 }
@@ -131,4 +134,21 @@ test('a bad link shows an error on the field and writes nothing', async ({
   await expect(panel.getByRole('alert')).toContainText('http:// or https://');
   expect(git('rev-parse', 'HEAD')).toBe(before);
   expect(git('status', '--porcelain')).toBe('');
+});
+
+test('a half-filled input form survives a page reload', async ({ page }) => {
+  let panel = await openPanel(page);
+  await panel.getByRole('tab', { name: 'Community input' }).click();
+  await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
+  await panel.getByLabel('Title').fill('Half-written title');
+  await panel.getByLabel('Link to your post').fill('https://example.org/draft');
+  // the draft is saved to JupyterLab's state database as it is typed
+  await page.waitForTimeout(500);
+  await page.reload();
+  panel = await openPanel(page);
+  await panel.getByRole('tab', { name: 'Community input' }).click();
+  await expect(panel.getByLabel('Title')).toHaveValue('Half-written title');
+  await expect(panel.getByLabel('Link to your post')).toHaveValue(
+    'https://example.org/draft'
+  );
 });
