@@ -9,6 +9,7 @@ import {
   IPriority,
   IProposal,
   IProposalDetail,
+  IProposalDraft,
   IStatus
 } from './types';
 
@@ -83,6 +84,33 @@ export class GovernanceClient {
       `proposals/${encodeURIComponent(id)}/ballot`,
       'PUT',
       ballot
+    );
+  }
+
+  createProposal(
+    draft: IProposalDraft
+  ): Promise<{ proposal: IProposal; commit: string }> {
+    return this.request('proposals', 'POST', draft);
+  }
+
+  transition(
+    id: string,
+    body: { to: 'feedback' | 'voting' | 'withdrawn' } | { second: true }
+  ): Promise<{ proposal: IProposalDetail; commit: string }> {
+    return this.request(
+      `proposals/${encodeURIComponent(id)}/transition`,
+      'POST',
+      body
+    );
+  }
+
+  closeVote(
+    id: string
+  ): Promise<{ proposal: IProposalDetail; commit: string }> {
+    return this.request(
+      `proposals/${encodeURIComponent(id)}/close`,
+      'POST',
+      {}
     );
   }
 

@@ -166,6 +166,15 @@ export interface IProposalDetail extends IProposal {
   why_not?: string;
 }
 
+export interface IProposalDraft {
+  title: string;
+  body: string;
+  kind: 'binary' | 'ranked';
+  options: string[];
+  door: 'one-way' | 'two-way';
+  priorities: string[];
+}
+
 export interface IBallotRequest {
   value?: BallotValue;
   ranking?: string[];

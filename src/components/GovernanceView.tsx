@@ -131,6 +131,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         client={model.client}
         rendermime={props.rendermime}
         revision={status.head ?? ''}
+        me={status.identity.id}
+        onChanged={props.onRefresh}
+        priorities={model.priorities}
       />
     );
   }

@@ -3,9 +3,14 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useState } from 'react';
 
-import { GovernanceClient } from '../api/client';
+import { GovApiError, GovernanceClient } from '../api/client';
 import { IProposalDetail } from '../api/types';
 import { Markdown } from './Markdown';
+import {
+  IProposalAction,
+  ProposalActions,
+  proposalActions
+} from './ProposalActions';
 
 export interface IProposalDetailsProps {
   id: string;
@@ -14,6 +19,11 @@ export interface IProposalDetailsProps {
   client: GovernanceClient;
   rendermime: IRenderMimeRegistry | null;
   trans: TranslationBundle;
+  /** The user's member id, and whether they sit on a voting body. */
+  me: string;
+  isMember: boolean;
+  /** Called after a lifecycle step was committed, so the lists refresh. */
+  onChanged: () => void;
 }
 
 /** A proposal's full view: its text, door, cited inputs, every ballot, ranked rounds, export. */
@@ -34,6 +44,34 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
   if (!detail) {
     return <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
   }
+  const act = async (a: IProposalAction) => {
+    const c = props.client;
+    try {
+      const result =
+        a.id === 'close'
+          ? await c.closeVote(detail.id)
+          : a.id === 'second'
+            ? await c.transition(detail.id, { second: true })
+            : await c.transition(detail.id, {
+                to:
+                  a.id === 'call'
+                    ? 'voting'
+                    : a.id === 'feedback'
+                      ? 'feedback'
+                      : 'withdrawn'
+              });
+      setDetail(result.proposal);
+      Notification.success(
+        trans.__('%1: done (commit %2).', a.label, result.commit.slice(0, 7)),
+        { autoClose: 4000 }
+      );
+      props.onChanged();
+    } catch (e) {
+      Notification.error(e instanceof GovApiError ? e.message : String(e), {
+        autoClose: false
+      });
+    }
+  };
   const copy = async () => {
     Clipboard.copyToSystem(await props.client.exportMarkdown(detail.id));
     Notification.info(trans.__('Copied the vote as Markdown for GitHub.'), {
@@ -112,6 +150,18 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
         </ul>
       )}
       {detail.why_not && <p className="jp-GovExt-note">{detail.why_not}</p>}
+      {detail.second_requested && detail.status !== 'voting' && (
+        <p className="jp-GovExt-note">
+          {trans.__(
+            '%1 called a vote: it opens when another member seconds it.',
+            detail.sponsor
+          )}
+        </p>
+      )}
+      <ProposalActions
+        actions={proposalActions(detail, props.me, props.isMember, trans)}
+        onAction={a => void act(a)}
+      />
       <button className="jp-mod-styled" onClick={() => void copy()}>
         {trans.__('Copy for GitHub')}
       </button>

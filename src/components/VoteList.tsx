@@ -4,7 +4,14 @@ import React, { useState } from 'react';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 
 import { GovernanceClient } from '../api/client';
-import { BallotValue, IBallotRequest, IProposal, ITally } from '../api/types';
+import {
+  BallotValue,
+  IBallotRequest,
+  IPriority,
+  IProposal,
+  ITally
+} from '../api/types';
+import { ProposalForm } from './ProposalForm';
 import { ProposalDetails } from './ProposalDetails';
 
 export interface IVoteListProps {
@@ -16,6 +23,9 @@ export interface IVoteListProps {
   rendermime: IRenderMimeRegistry | null;
   /** The repo's head commit: details re-fetch when it moves. */
   revision: string;
+  me: string;
+  onChanged: () => void;
+  priorities: IPriority[];
 }
 
 /** Group proposals the way a council member works through them. */
@@ -153,8 +163,24 @@ function BallotForm(props: {
 export function VoteList(props: IVoteListProps): JSX.Element {
   const { trans } = props;
   const [open, setOpen] = useState<string | null>(null);
+  const form = props.isMember ? (
+    <ProposalForm
+      client={props.client}
+      priorities={props.priorities}
+      trans={trans}
+      onCreated={id => {
+        setOpen(id);
+        props.onChanged();
+      }}
+    />
+  ) : null;
   if (props.proposals.length === 0) {
-    return <p className="jp-GovExt-empty">{trans.__('No proposals yet.')}</p>;
+    return (
+      <div className="jp-GovExt-votes">
+        {form}
+        <p className="jp-GovExt-empty">{trans.__('No proposals yet.')}</p>
+      </div>
+    );
   }
   const groups = groupProposals(props.proposals);
   const titles: Record<string, string> = {
@@ -166,6 +192,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
   };
   return (
     <div className="jp-GovExt-votes">
+      {form}
       {!props.isMember && (
         <p className="jp-GovExt-note">
           {trans.__(
@@ -218,6 +245,9 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                       client={props.client}
                       rendermime={props.rendermime}
                       trans={trans}
+                      me={props.me}
+                      isMember={props.isMember}
+                      onChanged={props.onChanged}
                     />
                   )}
                 </li>

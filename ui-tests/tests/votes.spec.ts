@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -89,4 +90,39 @@ test('someone who is not on the council sees the vote but no ballot controls', a
   } finally {
     fs.writeFileSync(file, original);
   }
+});
+
+test('a member drafts a proposal, opens it for feedback and calls a vote', async ({
+  page
+}) => {
+  const panel = await openVotes(page);
+  await panel.getByRole('button', { name: 'Draft a proposal' }).click();
+  const form = panel.getByRole('form', { name: 'Draft a proposal' });
+  await form.getByLabel('Proposal title').fill('Hold a community sprint');
+  await form
+    .getByLabel('Proposal text (Markdown)')
+    .fill('We propose **a sprint**.');
+  await form.getByRole('button', { name: 'Save draft' }).click();
+
+  const details = panel.getByRole('region', {
+    name: 'Details of Hold a community sprint'
+  });
+  await expect(details.getByText('a sprint')).toBeVisible();
+  await details.getByRole('button', { name: 'Open for feedback' }).click();
+  await details.getByRole('button', { name: 'Call a vote' }).click();
+  await expect(
+    details.getByText(/called a vote: it opens when another member seconds it/)
+  ).toBeVisible();
+  // the sponsor cannot second their own call
+  await expect(
+    details.getByRole('button', { name: 'Second the call to vote' })
+  ).toHaveCount(0);
+  const log = execFileSync('git', ['-C', repo, 'log', '-3', '--format=%s'], {
+    encoding: 'utf-8'
+  });
+  expect(log.trim().split('\n')).toEqual([
+    'Call a vote on Hold a community sprint (needs a second)',
+    'Open proposal for feedback: Hold a community sprint',
+    'Draft proposal: Hold a community sprint'
+  ]);
 });

@@ -1,0 +1,155 @@
+import { Notification } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useState } from 'react';
+
+import { GovApiError, GovernanceClient } from '../api/client';
+import { IPriority, IProposalDraft } from '../api/types';
+
+const EMPTY: IProposalDraft = {
+  title: '',
+  body: '',
+  kind: 'binary',
+  options: [],
+  door: 'two-way',
+  priorities: []
+};
+
+/** A council member drafts a proposal (it starts as a draft; the sponsor moves it on). */
+export function ProposalForm(props: {
+  client: GovernanceClient;
+  priorities: IPriority[];
+  trans: TranslationBundle;
+  onCreated: (id: string) => void;
+}): JSX.Element {
+  const { trans } = props;
+  const [shown, setShown] = useState(false);
+  const [draft, setDraft] = useState<IProposalDraft>(EMPTY);
+  const [optionsText, setOptionsText] = useState('');
+  const [error, setError] = useState('');
+  const set = (patch: Partial<IProposalDraft>) =>
+    setDraft({ ...draft, ...patch });
+
+  if (!shown) {
+    return (
+      <button className="jp-mod-styled" onClick={() => setShown(true)}>
+        {trans.__('Draft a proposal')}
+      </button>
+    );
+  }
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const options =
+      draft.kind === 'ranked'
+        ? optionsText
+            .split('\n')
+            .map(o => o.trim())
+            .filter(Boolean)
+        : [];
+    try {
+      const { proposal, commit } = await props.client.createProposal({
+        ...draft,
+        options
+      });
+      Notification.success(
+        trans.__(
+          'Drafted "%1" (commit %2).',
+          proposal.title,
+          commit.slice(0, 7)
+        ),
+        { autoClose: 4000 }
+      );
+      setDraft(EMPTY);
+      setOptionsText('');
+      setShown(false);
+      setError('');
+      props.onCreated(proposal.id);
+    } catch (err) {
+      setError(err instanceof GovApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <form
+      className="jp-GovExt-form"
+      onSubmit={submit}
+      aria-label={trans.__('Draft a proposal')}
+    >
+      <label>
+        {trans.__('Proposal title')}
+        <input
+          className="jp-mod-styled"
+          value={draft.title}
+          onChange={e => set({ title: e.target.value })}
+        />
+      </label>
+      <label>
+        {trans.__('Proposal text (Markdown)')}
+        <textarea
+          className="jp-mod-styled"
+          rows={5}
+          value={draft.body}
+          onChange={e => set({ body: e.target.value })}
+        />
+      </label>
+      <label>
+        {trans.__('Kind of vote')}
+        <select
+          className="jp-mod-styled"
+          value={draft.kind}
+          onChange={e =>
+            set({ kind: e.target.value as IProposalDraft['kind'] })
+          }
+        >
+          <option value="binary">{trans.__('Yes / No / Blank')}</option>
+          <option value="ranked">
+            {trans.__('Ranked options (instant-runoff)')}
+          </option>
+        </select>
+      </label>
+      {draft.kind === 'ranked' && (
+        <label>
+          {trans.__('Options, one per line')}
+          <textarea
+            className="jp-mod-styled"
+            rows={3}
+            value={optionsText}
+            onChange={e => setOptionsText(e.target.value)}
+          />
+        </label>
+      )}
+      <label>
+        {trans.__('Door')}
+        <select
+          className="jp-mod-styled"
+          value={draft.door}
+          onChange={e =>
+            set({ door: e.target.value as IProposalDraft['door'] })
+          }
+        >
+          <option value="two-way">
+            {trans.__('Two-way: easy to reverse')}
+          </option>
+          <option value="one-way">
+            {trans.__('One-way: hard to reverse')}
+          </option>
+        </select>
+      </label>
+      {error && (
+        <span className="jp-GovExt-error" role="alert">
+          {error}
+        </span>
+      )}
+      <div className="jp-GovExt-actions">
+        <button type="submit" className="jp-mod-styled jp-mod-accept">
+          {trans.__('Save draft')}
+        </button>
+        <button
+          type="button"
+          className="jp-mod-styled"
+          onClick={() => setShown(false)}
+        >
+          {trans.__('Cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
