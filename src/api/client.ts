@@ -6,6 +6,7 @@ import {
   IErrorBody,
   IInput,
   IInputDraft,
+  IParticipationRow,
   IPriority,
   IProposal,
   IProposalDetail,
@@ -112,6 +113,14 @@ export class GovernanceClient {
       'POST',
       {}
     );
+  }
+
+  async participation(): Promise<IParticipationRow[]> {
+    return (
+      await this.request<{ participation: IParticipationRow[] }>(
+        'participation'
+      )
+    ).participation;
   }
 
   async exportMarkdown(id: string): Promise<string> {

@@ -185,3 +185,13 @@ export interface IBallotRequest {
 export interface IErrorBody {
   error: { code: string; message: string; field?: string };
 }
+
+export interface IParticipationRow {
+  member: string;
+  year: number;
+  open: number;
+  cast: number;
+  share: number;
+  required: number;
+  meets: boolean;
+}

@@ -11,6 +11,8 @@ import {
   IProposal,
   ITally
 } from '../api/types';
+import { Participation } from './Participation';
+import { RankedBallotForm } from './RankedBallotForm';
 import { ProposalForm } from './ProposalForm';
 import { ProposalDetails } from './ProposalDetails';
 
@@ -75,6 +77,26 @@ function TallyView(props: {
       aria-label={trans.__('Tally for %1', t.body_name)}
     >
       <span className="jp-GovExt-meta">{t.body_name}</span>
+      {t.yes !== undefined && t.cast > 0 && (
+        <span
+          className="jp-GovExt-bars"
+          role="img"
+          aria-label={trans.__(
+            'Yes %1, No %2, Blank %3',
+            t.yes,
+            t.no ?? 0,
+            t.blank ?? 0
+          )}
+        >
+          {(['yes', 'no', 'blank'] as const).map(k => (
+            <span
+              key={k}
+              className={`jp-GovExt-bar jp-mod-${k}`}
+              style={{ width: `${(100 * (t[k] ?? 0)) / t.members}%` }}
+            />
+          ))}
+        </span>
+      )}
       {t.yes !== undefined && (
         <span>
           {trans.__('Yes: %1', t.yes)} · {trans.__('No: %1', t.no ?? 0)} ·{' '}
@@ -229,6 +251,13 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                       trans={trans}
                     />
                   )}
+                  {p.can_vote && p.kind === 'ranked' && (
+                    <RankedBallotForm
+                      proposal={p}
+                      onCast={props.onCast}
+                      trans={trans}
+                    />
+                  )}
                   <button
                     className="jp-GovExt-link"
                     aria-expanded={open === p.id}
@@ -255,6 +284,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
             </ul>
           </section>
         ))}
+      <Participation client={props.client} trans={trans} />
     </div>
   );
 }

@@ -62,6 +62,16 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
   await voted.getByRole('button', { name: 'Details and ballots' }).click();
   const ballots = voted.getByRole('list', { name: 'Ballots' });
   await expect(ballots).toContainText('alice: no');
+
+  // Participation: alice took part in the one formal vote open to her this year.
+  await panel.getByText('Participation in formal votes').click();
+  const table = panel.getByRole('table', {
+    name: 'Participation in formal votes'
+  });
+  await expect(table.getByRole('row', { name: /alice/ })).toContainText(
+    '1 / 1'
+  );
+  await expect(table.getByRole('row', { name: /bob/ })).toContainText('0 / 1');
 });
 
 test('someone who is not on the council sees the vote but no ballot controls', async ({

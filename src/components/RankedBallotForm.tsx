@@ -1,0 +1,108 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useState } from 'react';
+
+import { IBallotRequest, IProposal } from '../api/types';
+
+/** Move item `i` of `list` by `delta` places (a pure helper, so it is easy to test). */
+export function move<T>(list: T[], i: number, delta: number): T[] {
+  const j = i + delta;
+  if (j < 0 || j >= list.length) {
+    return list;
+  }
+  const out = [...list];
+  [out[i], out[j]] = [out[j], out[i]];
+  return out;
+}
+
+/**
+ * A ranked ballot as an ordered list that keyboard and screen-reader users can reorder with
+ * "Move up" / "Move down" buttons (no drag and drop needed); unticked options are left unranked.
+ */
+export function RankedBallotForm(props: {
+  proposal: IProposal;
+  onCast: (p: IProposal, ballot: IBallotRequest) => Promise<void>;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { proposal: p, trans } = props;
+  const mine = p.my_ballot?.ranking ?? [];
+  const [order, setOrder] = useState<string[]>([
+    ...mine,
+    ...p.options.filter(o => !mine.includes(o))
+  ]);
+  const [included, setIncluded] = useState<Set<string>>(
+    new Set(mine.length ? mine : p.options)
+  );
+  const [comment, setComment] = useState(p.my_ballot?.comment ?? '');
+  const ranking = order.filter(o => included.has(o));
+  return (
+    <form
+      className="jp-GovExt-ballot"
+      onSubmit={e => {
+        e.preventDefault();
+        if (ranking.length) {
+          void props.onCast(p, { ranking, comment });
+        }
+      }}
+    >
+      <ol aria-label={trans.__('Your ranking')} className="jp-GovExt-ranking">
+        {order.map((o, i) => (
+          <li key={o}>
+            <label className="jp-GovExt-check">
+              <input
+                type="checkbox"
+                checked={included.has(o)}
+                onChange={() => {
+                  const next = new Set(included);
+                  if (next.has(o)) {
+                    next.delete(o);
+                  } else {
+                    next.add(o);
+                  }
+                  setIncluded(next);
+                }}
+              />
+              {o}
+            </label>
+            <button
+              type="button"
+              className="jp-GovExt-link"
+              aria-label={trans.__('Move %1 up', o)}
+              disabled={i === 0}
+              onClick={() => setOrder(move(order, i, -1))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="jp-GovExt-link"
+              aria-label={trans.__('Move %1 down', o)}
+              disabled={i === order.length - 1}
+              onClick={() => setOrder(move(order, i, 1))}
+            >
+              ↓
+            </button>
+          </li>
+        ))}
+      </ol>
+      <input
+        className="jp-mod-styled"
+        aria-label={trans.__('Comment (optional)')}
+        placeholder={trans.__('Comment (optional)')}
+        value={comment}
+        onChange={e => setComment(e.target.value)}
+      />
+      <button
+        type="submit"
+        className="jp-mod-styled jp-mod-accept"
+        disabled={ranking.length === 0}
+      >
+        {trans.__('Cast ballot')}
+      </button>
+      {p.my_ballot?.ranking && (
+        <span className="jp-GovExt-meta">
+          {trans.__('Your ballot: %1', p.my_ballot.ranking.join(' > '))}
+        </span>
+      )}
+    </form>
+  );
+}
