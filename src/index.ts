@@ -3,7 +3,11 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette, Notification } from '@jupyterlab/apputils';
+import {
+  ICommandPalette,
+  InputDialog,
+  Notification
+} from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
@@ -117,7 +121,42 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
       caption: trans.__('Read the governance repo again'),
       execute: () => model.refresh()
     });
+    commands.addCommand(CommandIDs.importPriorities, {
+      label: trans.__('Import Funding Priorities'),
+      caption: trans.__(
+        'Read priorities from a MyST document such as doc/funding/priorities.md'
+      ),
+      isEnabled: () => !!model.status?.initialised,
+      execute: async () => {
+        const answer = await InputDialog.getText({
+          title: trans.__('Import funding priorities'),
+          label: trans.__(
+            'Path of the priorities document (relative to the folder that holds the governance repo)'
+          ),
+          placeholder:
+            'jupyter-foundation-governing-board/doc/funding/priorities.md',
+          okLabel: trans.__('Import')
+        });
+        if (!answer.button.accept || !answer.value) {
+          return;
+        }
+        const path = answer.value;
+        await run(async () => {
+          const r = await model.importPriorities(path);
+          return r.commit
+            ? trans.__(
+                'Imported priorities: %1 added, %2 updated, %3 unchanged.',
+                r.added.length,
+                r.updated.length,
+                r.unchanged.length
+              )
+            : trans.__('The priorities are already up to date.');
+        });
+        show('priorities');
+      }
+    });
     for (const command of [
+      CommandIDs.importPriorities,
       CommandIDs.openPanel,
       CommandIDs.browsePriorities,
       CommandIDs.submitInput,
@@ -129,6 +168,7 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     }
     model.changed.connect(() => commands.notifyCommandChanged());
     panel.onSync = () => void commands.execute(CommandIDs.sync);
+    panel.onImport = () => void commands.execute(CommandIDs.importPriorities);
 
     let timer = 0;
     const applySettings = (s: ISettingRegistry.ISettings) => {

@@ -3,6 +3,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { GovApiError, GovernanceClient } from './api/client';
 import {
   IBallotRequest,
+  IImportReport,
   IInput,
   IInputDraft,
   IPriority,
@@ -103,6 +104,12 @@ export class GovernanceModel {
     const result = await this.client.castBallot(id, ballot);
     await this.refresh();
     return result;
+  }
+
+  async importPriorities(path: string): Promise<IImportReport> {
+    const report = await this.client.importPriorities(path);
+    await this.refresh();
+    return report;
   }
 
   async sync(): Promise<{ pulled: boolean; pushed: boolean }> {

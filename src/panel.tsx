@@ -84,6 +84,7 @@ export class GovernancePanel extends ReactWidget {
             onInitialise={() => this.initialise()}
             pageSize={this.pageSize}
             onRefresh={() => void this.model.refresh()}
+            onImport={this.onImport}
             onSync={this.model.canSync ? () => this.onSync() : undefined}
           />
         )}
@@ -179,6 +180,9 @@ export class GovernancePanel extends ReactWidget {
 
   /** What the Sync button does (the plugin points it at the sync command). */
   onSync: () => void = () => void this.model.sync();
+
+  /** What the Import button does (the plugin points it at the import command). */
+  onImport?: () => void;
 
   /** Threads shown at first and per "Show more" (setting `itemsToShow`). */
   pageSize = 100;

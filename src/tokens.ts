@@ -22,4 +22,5 @@ export namespace CommandIDs {
   export const startTour = 'jupyter-gov-ext:start-tour';
   export const sync = 'jupyter-gov-ext:sync';
   export const refresh = 'jupyter-gov-ext:refresh';
+  export const importPriorities = 'jupyter-gov-ext:import-priorities';
 }

@@ -1,12 +1,17 @@
 /**
  * Galata in Debian's chromium (no browser download is possible here), against a JupyterLab started
- * with jupyter_server_test_config.py on a fresh starter governance repo.
+ * with jupyter_server_test_config.py on a fresh starter governance repo (project "starter"), and
+ * one started with jupyter_server_real_config.py on copies of Jupyter's real governance repos.
  */
 const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const repoRoot =
   process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
+const realRoot =
+  process.env.GOV_UI_REAL_ROOT || path.join(__dirname, '.test-real');
+const allowRoot =
+  process.getuid && process.getuid() === 0 ? ' --allow-root' : '';
 
 module.exports = {
   ...baseConfig,
@@ -33,10 +38,30 @@ module.exports = {
       ]
     }
   },
-  webServer: {
-    command: `rm -rf "${repoRoot}" && GOV_UI_TEST_REPO="${repoRoot}" jupyter-lab --config jupyter_server_test_config.py${process.getuid && process.getuid() === 0 ? ' --allow-root' : ''}`,
-    url: 'http://localhost:8888/lab',
-    timeout: 120 * 1000,
-    reuseExistingServer: false
-  }
+  projects: [
+    {
+      name: 'starter',
+      testMatch: /(governance|votes)\.spec\.ts/,
+      use: { baseURL: 'http://localhost:8888' }
+    },
+    {
+      name: 'real-governance',
+      testMatch: /real\.spec\.ts/,
+      use: { baseURL: 'http://localhost:8889' }
+    }
+  ],
+  webServer: [
+    {
+      command: `rm -rf "${repoRoot}" && GOV_UI_TEST_REPO="${repoRoot}" jupyter-lab --config jupyter_server_test_config.py${allowRoot}`,
+      url: 'http://localhost:8888/lab',
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    },
+    {
+      command: `rm -rf "${realRoot}" && GOV_UI_REAL_ROOT="${realRoot}" jupyter-lab --config jupyter_server_real_config.py${allowRoot}`,
+      url: 'http://localhost:8889/lab',
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    }
+  ]
 };

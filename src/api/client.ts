@@ -5,6 +5,7 @@ import {
   IBallotRequest,
   IErrorBody,
   IInput,
+  IImportReport,
   IInputDraft,
   IParticipationRow,
   IPriority,
@@ -113,6 +114,10 @@ export class GovernanceClient {
       'POST',
       {}
     );
+  }
+
+  importPriorities(path: string): Promise<IImportReport> {
+    return this.request('priorities/import', 'POST', { path });
   }
 
   async participation(): Promise<IParticipationRow[]> {

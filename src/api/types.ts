@@ -173,6 +173,7 @@ export interface IProposalDraft {
   options: string[];
   door: 'one-way' | 'two-way';
   priorities: string[];
+  cites: string[];
 }
 
 export interface IBallotRequest {
@@ -194,4 +195,12 @@ export interface IParticipationRow {
   share: number;
   required: number;
   meets: boolean;
+}
+
+export interface IImportReport {
+  added: string[];
+  updated: { id: string; changed: string[] }[];
+  unchanged: string[];
+  commit: string | null;
+  source: { path: string; repo?: string; commit?: string };
 }

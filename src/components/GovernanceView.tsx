@@ -29,6 +29,7 @@ export interface IGovernanceViewProps {
   onInitialise: () => Promise<void>;
   pageSize: number;
   onRefresh: () => void;
+  onImport?: () => void;
   /** Sync with the remote; undefined when the branch tracks no remote branch. */
   onSync?: () => void;
 }
@@ -70,15 +71,25 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
     );
   } else if (props.section === 'priorities') {
     body = (
-      <PriorityList
-        priorities={model.priorities}
-        trans={trans}
-        rendermime={props.rendermime}
-        onShowInputs={id => {
-          props.onFilter({ topic: '', query: '', priority: id });
-          props.onSection('inputs');
-        }}
-      />
+      <>
+        {props.onImport && (
+          <button
+            className="jp-mod-styled jp-GovExt-import"
+            onClick={props.onImport}
+          >
+            {trans.__('Import funding priorities')}
+          </button>
+        )}
+        <PriorityList
+          priorities={model.priorities}
+          trans={trans}
+          rendermime={props.rendermime}
+          onShowInputs={id => {
+            props.onFilter({ topic: '', query: '', priority: id });
+            props.onSection('inputs');
+          }}
+        />
+      </>
     );
   } else if (props.section === 'inputs') {
     const answer = (i: IInput) => {
@@ -134,6 +145,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         me={status.identity.id}
         onChanged={props.onRefresh}
         priorities={model.priorities}
+        inputs={model.inputs}
       />
     );
   }

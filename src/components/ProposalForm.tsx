@@ -3,7 +3,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { GovApiError, GovernanceClient } from '../api/client';
-import { IPriority, IProposalDraft } from '../api/types';
+import { IInput, IPriority, IProposalDraft } from '../api/types';
 
 const EMPTY: IProposalDraft = {
   title: '',
@@ -11,13 +11,21 @@ const EMPTY: IProposalDraft = {
   kind: 'binary',
   options: [],
   door: 'two-way',
-  priorities: []
+  priorities: [],
+  cites: []
 };
+
+function toggle(list: string[], value: string): string[] {
+  return list.includes(value)
+    ? list.filter(v => v !== value)
+    : [...list, value];
+}
 
 /** A council member drafts a proposal (it starts as a draft; the sponsor moves it on). */
 export function ProposalForm(props: {
   client: GovernanceClient;
   priorities: IPriority[];
+  inputs: IInput[];
   trans: TranslationBundle;
   onCreated: (id: string) => void;
 }): JSX.Element {
@@ -131,6 +139,38 @@ export function ProposalForm(props: {
           <option value="one-way">
             {trans.__('One-way: hard to reverse')}
           </option>
+        </select>
+      </label>
+      <fieldset>
+        <legend>{trans.__('Funding priorities')}</legend>
+        {props.priorities.map(p => (
+          <label key={p.id} className="jp-GovExt-check">
+            <input
+              type="checkbox"
+              checked={draft.priorities.includes(p.id)}
+              onChange={() =>
+                set({ priorities: toggle(draft.priorities, p.id) })
+              }
+            />
+            {p.title}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {trans.__('Cited community input')}
+        <select
+          className="jp-mod-styled"
+          multiple
+          value={draft.cites}
+          onChange={e =>
+            set({ cites: Array.from(e.target.selectedOptions, o => o.value) })
+          }
+        >
+          {props.inputs.map(i => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
         </select>
       </label>
       {error && (

@@ -7,6 +7,7 @@ import { GovernanceClient } from '../api/client';
 import {
   BallotValue,
   IBallotRequest,
+  IInput,
   IPriority,
   IProposal,
   ITally
@@ -28,6 +29,7 @@ export interface IVoteListProps {
   me: string;
   onChanged: () => void;
   priorities: IPriority[];
+  inputs: IInput[];
 }
 
 /** Group proposals the way a council member works through them. */
@@ -189,6 +191,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
     <ProposalForm
       client={props.client}
       priorities={props.priorities}
+      inputs={props.inputs}
       trans={trans}
       onCreated={id => {
         setOpen(id);

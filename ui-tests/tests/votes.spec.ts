@@ -135,4 +135,13 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
     'Open proposal for feedback: Hold a community sprint',
     'Draft proposal: Hold a community sprint'
   ]);
+  const file = execFileSync(
+    'git',
+    ['-C', repo, 'show', '--name-only', '--format=', 'HEAD'],
+    {
+      encoding: 'utf-8'
+    }
+  ).trim();
+  const text = fs.readFileSync(path.join(repo, file), 'utf-8');
+  expect(text).toContain('second_requested: true');
 });
