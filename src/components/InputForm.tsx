@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 import { GovApiError } from '../api/client';
 import { IInput, IInputDraft, IPriority, IProposal } from '../api/types';
 import { FieldErrors, validateDraft } from '../validation';
+import { CheckGroup } from './controls';
 
 export interface IInputFormProps {
   draft: IInputDraft;
@@ -14,36 +15,6 @@ export interface IInputFormProps {
   inputs: IInput[];
   proposals: IProposal[];
   trans: TranslationBundle;
-}
-
-function toggle(list: string[], value: string): string[] {
-  return list.includes(value)
-    ? list.filter(v => v !== value)
-    : [...list, value];
-}
-
-/** A labelled group of checkboxes over (value, label) options. */
-function CheckGroup(props: {
-  legend: string;
-  options: [string, string][];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-}): JSX.Element {
-  return (
-    <fieldset>
-      <legend>{props.legend}</legend>
-      {props.options.map(([value, label]) => (
-        <label key={value} className="jp-GovExt-check">
-          <input
-            type="checkbox"
-            checked={props.selected.includes(value)}
-            onChange={() => props.onChange(toggle(props.selected, value))}
-          />
-          {label}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 /** The submit form, with the forum's posting guidelines beside it. */

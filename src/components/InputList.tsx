@@ -3,6 +3,7 @@ import React, { useEffect, useRef, useState } from 'react';
 
 import { IInput, IPriority, IProposal } from '../api/types';
 import { buildThreads, IInputFilter, IThread, matchesInput } from '../threads';
+import { SearchBox } from './controls';
 
 export interface IInputListProps {
   inputs: IInput[];
@@ -97,13 +98,10 @@ export function InputList(props: IInputListProps): JSX.Element {
   return (
     <div className="jp-GovExt-inputs">
       <div className="jp-GovExt-filters">
-        <input
-          className="jp-GovExt-search jp-mod-styled"
-          type="search"
-          aria-label={trans.__('Search community input')}
-          placeholder={trans.__('Search community input')}
+        <SearchBox
+          label={trans.__('Search community input')}
           value={filter.query}
-          onChange={e => props.onFilter({ ...filter, query: e.target.value })}
+          onChange={query => props.onFilter({ ...filter, query })}
         />
         <select
           className="jp-mod-styled"

@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 
 import { IPriority } from '../api/types';
 import { Markdown } from './Markdown';
+import { SearchBox } from './controls';
 
 /** Does a priority match a text query (title, summary, outcomes, examples)? */
 export function matchesPriority(p: IPriority, query: string): boolean {
@@ -39,13 +40,10 @@ export function PriorityList(props: IPriorityListProps): JSX.Element {
   const shown = props.priorities.filter(p => matchesPriority(p, query));
   return (
     <div className="jp-GovExt-priorities">
-      <input
-        className="jp-GovExt-search jp-mod-styled"
-        type="search"
-        aria-label={trans.__('Search funding priorities')}
-        placeholder={trans.__('Search funding priorities')}
+      <SearchBox
+        label={trans.__('Search funding priorities')}
         value={query}
-        onChange={e => setQuery(e.target.value)}
+        onChange={setQuery}
       />
       {shown.length === 0 && (
         <p className="jp-GovExt-empty">{trans.__('No priority matches.')}</p>

@@ -4,6 +4,7 @@ import React, { useState } from 'react';
 
 import { GovApiError, GovernanceClient } from '../api/client';
 import { IInput, IPriority, IProposalDraft } from '../api/types';
+import { CheckGroup } from './controls';
 
 const EMPTY: IProposalDraft = {
   title: '',
@@ -14,12 +15,6 @@ const EMPTY: IProposalDraft = {
   priorities: [],
   cites: []
 };
-
-function toggle(list: string[], value: string): string[] {
-  return list.includes(value)
-    ? list.filter(v => v !== value)
-    : [...list, value];
-}
 
 /** A council member drafts a proposal (it starts as a draft; the sponsor moves it on). */
 export function ProposalForm(props: {
@@ -141,21 +136,12 @@ export function ProposalForm(props: {
           </option>
         </select>
       </label>
-      <fieldset>
-        <legend>{trans.__('Funding priorities')}</legend>
-        {props.priorities.map(p => (
-          <label key={p.id} className="jp-GovExt-check">
-            <input
-              type="checkbox"
-              checked={draft.priorities.includes(p.id)}
-              onChange={() =>
-                set({ priorities: toggle(draft.priorities, p.id) })
-              }
-            />
-            {p.title}
-          </label>
-        ))}
-      </fieldset>
+      <CheckGroup
+        legend={trans.__('Funding priorities')}
+        options={props.priorities.map(p => [p.id, p.title])}
+        selected={draft.priorities}
+        onChange={priorities => set({ priorities })}
+      />
       <label>
         {trans.__('Cited community input')}
         <select

@@ -2,6 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { IBallotRequest, IProposal } from '../api/types';
+import { BallotFooter } from './controls';
 
 /** Move item `i` of `list` by `delta` places (a pure helper, so it is easy to test). */
 export function move<T>(list: T[], i: number, delta: number): T[] {
@@ -84,25 +85,13 @@ export function RankedBallotForm(props: {
           </li>
         ))}
       </ol>
-      <input
-        className="jp-mod-styled"
-        aria-label={trans.__('Comment (optional)')}
-        placeholder={trans.__('Comment (optional)')}
-        value={comment}
-        onChange={e => setComment(e.target.value)}
+      <BallotFooter
+        comment={comment}
+        onComment={setComment}
+        canCast={ranking.length > 0}
+        current={p.my_ballot?.ranking ? p.my_ballot.ranking.join(' > ') : null}
+        trans={trans}
       />
-      <button
-        type="submit"
-        className="jp-mod-styled jp-mod-accept"
-        disabled={ranking.length === 0}
-      >
-        {trans.__('Cast ballot')}
-      </button>
-      {p.my_ballot?.ranking && (
-        <span className="jp-GovExt-meta">
-          {trans.__('Your ballot: %1', p.my_ballot.ranking.join(' > '))}
-        </span>
-      )}
     </form>
   );
 }

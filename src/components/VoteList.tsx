@@ -12,6 +12,7 @@ import {
   IProposal,
   ITally
 } from '../api/types';
+import { BallotFooter } from './controls';
 import { Participation } from './Participation';
 import { RankedBallotForm } from './RankedBallotForm';
 import { ProposalForm } from './ProposalForm';
@@ -160,25 +161,13 @@ function BallotForm(props: {
           </label>
         ))}
       </div>
-      <input
-        className="jp-mod-styled"
-        aria-label={trans.__('Comment (optional)')}
-        placeholder={trans.__('Comment (optional)')}
-        value={comment}
-        onChange={e => setComment(e.target.value)}
+      <BallotFooter
+        comment={comment}
+        onComment={setComment}
+        canCast={!!value}
+        current={p.my_ballot ? labels[p.my_ballot.value ?? 'blank'] : null}
+        trans={trans}
       />
-      <button
-        type="submit"
-        className="jp-mod-styled jp-mod-accept"
-        disabled={!value}
-      >
-        {trans.__('Cast ballot')}
-      </button>
-      {p.my_ballot && (
-        <span className="jp-GovExt-meta">
-          {trans.__('Your ballot: %1', labels[p.my_ballot.value ?? 'blank'])}
-        </span>
-      )}
     </form>
   );
 }
