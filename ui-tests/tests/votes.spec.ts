@@ -112,6 +112,13 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
   await form
     .getByLabel('Proposal text (Markdown)')
     .fill('We propose **a sprint**.');
+  await form
+    .getByRole('group', { name: 'Funding priorities' })
+    .getByLabel('Grow the contributor capacity of Jupyter')
+    .check();
+  await form
+    .getByLabel('Cited community input')
+    .selectOption({ label: "What newcomers need from Jupyter's governance" });
   await form.getByRole('button', { name: 'Save draft' }).click();
 
   const details = panel.getByRole('region', {
@@ -144,4 +151,8 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
   ).trim();
   const text = fs.readFileSync(path.join(repo, file), 'utf-8');
   expect(text).toContain('second_requested: true');
+  expect(text).toContain('priorities:\n- capacity');
+  expect(text).toContain(
+    'cites:\n- 2026-01-15-what-newcomers-need-from-governance-k3x9q2'
+  );
 });
