@@ -174,6 +174,8 @@ export interface IProposalDraft {
   door: 'one-way' | 'two-way';
   priorities: string[];
   cites: string[];
+  /** The bodies whose approval it needs; empty means the first body (the council). */
+  bodies: string[];
 }
 
 export interface IBallotRequest {

@@ -146,6 +146,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         onChanged={props.onRefresh}
         priorities={model.priorities}
         inputs={model.inputs}
+        bodies={status.bodies}
       />
     );
   }

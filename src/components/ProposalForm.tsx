@@ -3,7 +3,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { GovApiError, GovernanceClient } from '../api/client';
-import { IInput, IPriority, IProposalDraft } from '../api/types';
+import { IBody, IInput, IPriority, IProposalDraft } from '../api/types';
 import { CheckGroup } from './controls';
 
 const EMPTY: IProposalDraft = {
@@ -13,7 +13,8 @@ const EMPTY: IProposalDraft = {
   options: [],
   door: 'two-way',
   priorities: [],
-  cites: []
+  cites: [],
+  bodies: []
 };
 
 /** A council member drafts a proposal (it starts as a draft; the sponsor moves it on). */
@@ -21,6 +22,8 @@ export function ProposalForm(props: {
   client: GovernanceClient;
   priorities: IPriority[];
   inputs: IInput[];
+  /** The repo's voting bodies; a picker is shown when there is more than one. */
+  bodies: IBody[];
   trans: TranslationBundle;
   onCreated: (id: string) => void;
 }): JSX.Element {
@@ -34,7 +37,17 @@ export function ProposalForm(props: {
 
   if (!shown) {
     return (
-      <button className="jp-mod-styled" onClick={() => setShown(true)}>
+      <button
+        className="jp-mod-styled"
+        onClick={() => {
+          // The first body (the council) is ticked by default, as the server assumes.
+          setDraft({
+            ...draft,
+            bodies: props.bodies.slice(0, 1).map(b => b.id)
+          });
+          setShown(true);
+        }}
+      >
         {trans.__('Draft a proposal')}
       </button>
     );
@@ -48,6 +61,10 @@ export function ProposalForm(props: {
             .map(o => o.trim())
             .filter(Boolean)
         : [];
+    if (props.bodies.length > 1 && draft.bodies.length === 0) {
+      setError(trans.__('Choose at least one voting body.'));
+      return;
+    }
     try {
       const { proposal, commit } = await props.client.createProposal({
         ...draft,
@@ -136,6 +153,14 @@ export function ProposalForm(props: {
           </option>
         </select>
       </label>
+      {props.bodies.length > 1 && (
+        <CheckGroup
+          legend={trans.__('Needs approval from')}
+          options={props.bodies.map(b => [b.id, b.name])}
+          selected={draft.bodies}
+          onChange={bodies => set({ bodies })}
+        />
+      )}
       <CheckGroup
         legend={trans.__('Funding priorities')}
         options={props.priorities.map(p => [p.id, p.title])}

@@ -7,6 +7,7 @@ import { GovernanceClient } from '../api/client';
 import {
   BallotValue,
   IBallotRequest,
+  IBody,
   IInput,
   IPriority,
   IProposal,
@@ -31,6 +32,8 @@ export interface IVoteListProps {
   onChanged: () => void;
   priorities: IPriority[];
   inputs: IInput[];
+  /** The repo's voting bodies, for the proposal form's picker. */
+  bodies: IBody[];
 }
 
 /** Group proposals the way a council member works through them. */
@@ -77,6 +80,7 @@ function TallyView(props: {
   return (
     <div
       className="jp-GovExt-tally"
+      role="group"
       aria-label={trans.__('Tally for %1', t.body_name)}
     >
       <span className="jp-GovExt-meta">{t.body_name}</span>
@@ -111,8 +115,12 @@ function TallyView(props: {
       )}
       <span>
         {t.quorum_met
-          ? trans.__('Quorum met (%1 of %2)', t.cast, t.quorum_needed)
-          : trans.__('Quorum not met (%1 of %2)', t.cast, t.quorum_needed)}
+          ? trans.__('Quorum met (%1 cast, %2 needed)', t.cast, t.quorum_needed)
+          : trans.__(
+              'Quorum not met (%1 cast, %2 needed)',
+              t.cast,
+              t.quorum_needed
+            )}
       </span>
       <span className="jp-GovExt-outcome">
         {t.outcome === 'accepted'
@@ -181,6 +189,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
       client={props.client}
       priorities={props.priorities}
       inputs={props.inputs}
+      bodies={props.bodies}
       trans={trans}
       onCreated={id => {
         setOpen(id);
@@ -236,6 +245,15 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                   {p.tallies.map(t => (
                     <TallyView key={t.body} tally={t} trans={trans} />
                   ))}
+                  {p.tallies.length > 1 && p.status === 'voting' && (
+                    <div className="jp-GovExt-meta">
+                      {p.outcome_so_far === 'accepted'
+                        ? trans.__('Every body approves so far: passing.')
+                        : trans.__(
+                            'Passes only if every body approves: not passing yet.'
+                          )}
+                    </div>
+                  )}
                   {p.can_vote && p.kind === 'binary' && (
                     <BallotForm
                       proposal={p}

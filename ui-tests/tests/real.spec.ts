@@ -1,12 +1,22 @@
 import { expect, test } from '@jupyterlab/galata';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 const root =
   process.env.GOV_UI_REAL_ROOT || path.join(__dirname, '..', '.test-real');
 const repo = path.join(root, 'jupyter-governance');
 
-test.use({ autoGoto: true });
+test.use({
+  autoGoto: true,
+  permissions: ['clipboard-read', 'clipboard-write']
+});
+// The second test votes on the repo the first one initialised.
+test.describe.configure({ mode: 'serial' });
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf-8' });
+}
 
 test('on a copy of jupyter/governance: initialise, read the councils, import the priorities', async ({
   page
@@ -21,11 +31,7 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
   await expect(
     panel.getByText('Signed in as afshin (council member)')
   ).toBeVisible();
-  expect(
-    execFileSync('git', ['-C', repo, 'status', '--porcelain'], {
-      encoding: 'utf-8'
-    })
-  ).toBe('');
+  expect(git('status', '--porcelain')).toBe('');
 
   await panel
     .getByRole('button', { name: 'Import funding priorities' })
@@ -46,9 +52,120 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
   await expect(
     panel.getByText(/Grow the number of contributors\./)
   ).toBeVisible();
-  expect(
-    execFileSync('git', ['-C', repo, 'log', '-1', '--format=%s'], {
-      encoding: 'utf-8'
-    }).trim()
-  ).toBe('Import funding priorities from doc/funding/priorities.md');
+  expect(git('log', '-1', '--format=%s').trim()).toBe(
+    'Import funding priorities from doc/funding/priorities.md'
+  );
+});
+
+test('a vote that needs both councils: draft it, vote, and copy the checklist for GitHub', async ({
+  page
+}) => {
+  await page.getByRole('tab', { name: 'Governance' }).click();
+  const panel = page.locator('#jupyter-gov-ext-panel');
+  await panel.getByRole('tab', { name: 'Votes' }).click();
+
+  // The draft form asks which bodies must approve; the council is ticked by default.
+  await panel.getByRole('button', { name: 'Draft a proposal' }).click();
+  const form = panel.getByRole('form', { name: 'Draft a proposal' });
+  await form.getByLabel('Proposal title').fill('Change the SSC charter');
+  const bodies = form.getByRole('group', { name: 'Needs approval from' });
+  await expect(bodies.getByLabel('Executive Council')).toBeChecked();
+  await bodies.getByLabel('Software Steering Council').check();
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  await expect(
+    panel.getByText(
+      'Needs approval from: Executive Council, Software Steering Council'
+    )
+  ).toBeVisible();
+
+  // Meanwhile other members opened and voted on a two-body proposal; afshin pulls their commits.
+  const id = '2026-11-01-adopt-the-decision-record-template-tw0b0d';
+  const now = new Date();
+  const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
+  const closes = new Date(now.getTime() + 7 * 86400000);
+  fs.writeFileSync(
+    path.join(repo, 'proposals', `${id}.md`),
+    [
+      '---',
+      `id: ${id}`,
+      'title: Adopt the decision record template',
+      'sponsor: choldgraf',
+      'seconded_by: Zsailer',
+      `created: '${stamp(now)}'`,
+      'status: voting',
+      'kind: binary',
+      'door: one-way',
+      'bodies: [executive_council, software_steering_council]',
+      `vote: {opened: '${stamp(now)}', closes: '${stamp(closes)}'}`,
+      '---',
+      'Both councils adopt one template for decision records.',
+      ''
+    ].join('\n')
+  );
+  const ballots: [string, string][] = [
+    ['choldgraf', 'yes'],
+    ['Zsailer', 'yes'],
+    ['minrk', 'yes'],
+    ['jtpio', 'yes'],
+    ['ivanov', 'no'],
+    ['vidartf', 'yes'],
+    ['marthacryan', 'yes'],
+    ['SylvainCorlay', 'yes']
+  ];
+  fs.mkdirSync(path.join(repo, 'votes', id), { recursive: true });
+  for (const [member, value] of ballots) {
+    fs.writeFileSync(
+      path.join(repo, 'votes', id, `${member}.yml`),
+      `value: '${value}'\ncast: '${stamp(now)}'\n`
+    );
+  }
+  git('add', 'proposals', 'votes');
+  git('commit', '-q', '-m', 'Votes cast by other members');
+  await page.evaluate(async () => {
+    await window.jupyterapp.commands.execute('jupyter-gov-ext:refresh');
+  });
+
+  const waiting = panel.getByRole('region', {
+    name: 'Waiting for your ballot'
+  });
+  const item = waiting.getByRole('listitem', {
+    name: 'Adopt the decision record template'
+  });
+  await item.getByRole('radio', { name: 'Yes' }).check();
+  await item.getByRole('button', { name: 'Cast ballot' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Confirm' })
+    .click();
+
+  // One tally per body; marthacryan sits on both and her one ballot counts in each.
+  const voted = panel
+    .getByRole('region', { name: 'Open votes' })
+    .getByRole('listitem', { name: 'Adopt the decision record template' });
+  const council = voted.getByRole('group', {
+    name: 'Tally for Executive Council'
+  });
+  const ssc = voted.getByRole('group', {
+    name: 'Tally for Software Steering Council'
+  });
+  await expect(council.getByText('Yes: 4')).toBeVisible();
+  await expect(ssc.getByText('Yes: 5')).toBeVisible();
+  await expect(ssc.getByText('No: 1')).toBeVisible();
+  await expect(ssc.getByText('Quorum met (6 cast, 6 needed)')).toBeVisible();
+  await expect(
+    voted.getByText('Every body approves so far: passing.')
+  ).toBeVisible();
+
+  await voted.getByRole('button', { name: 'Details and ballots' }).click();
+  await voted.getByRole('button', { name: 'Copy for GitHub' }).click();
+  await expect(page.getByText('Copied the vote as Markdown')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('## Adopt the decision record template');
+  expect(copied).toContain(
+    'Executive Council:\n- @afshin\n  - [x] Yes\n  - [ ] No\n  - [ ] Abstain'
+  );
+  expect(copied).toContain(
+    '- @ivanov\n  - [ ] Yes\n  - [x] No\n  - [ ] Abstain'
+  );
+  expect(copied).toMatch(/Software Steering Council: 5 yes, 1 no/);
 });

@@ -56,7 +56,9 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
     .click();
   await expect(voted.getByText('No: 1')).toBeVisible();
   await expect(voted.getByText('Yes: 0')).toBeVisible();
-  await expect(voted.getByText(/Quorum not met \(1 of 2\)/)).toBeVisible();
+  await expect(
+    voted.getByText(/Quorum not met \(1 cast, 2 needed\)/)
+  ).toBeVisible();
 
   // Ballots are public: the details list each member's current ballot.
   await voted.getByRole('button', { name: 'Details and ballots' }).click();
