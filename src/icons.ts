@@ -13,3 +13,14 @@ export const governanceIcon = new LabIcon({
   name: 'jupyter-gov-ext:governance',
   svgstr
 });
+
+/** Two arrows, down and up: pull then push (the Sync command). */
+export const syncIcon = new LabIcon({
+  name: 'jupyter-gov-ext:sync',
+  svgstr: `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 24 24">
+  <g class="jp-icon3" fill="#616161">
+    <path d="M7 3h2v12h3l-4 5-4-5h3z"/>
+    <path d="M15 21h2V9h3l-4-5-4 5h3z"/>
+  </g>
+</svg>`
+});

@@ -13,19 +13,20 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { ILauncher } from '@jupyterlab/launcher';
+
 import { GovApiError, GovernanceClient } from './api/client';
+import { addGovernanceCommand } from './commands';
 import { SectionId } from './components/GovernanceView';
-import { governanceIcon } from './icons';
 import { GovernanceModel } from './model';
 import { GovernancePanel } from './panel';
+import { tourPlugin } from './tourPlugin';
 import {
   CommandIDs,
   IGovernanceModel,
   PLUGIN_ID,
   TRANSLATION_DOMAIN
 } from './tokens';
-
-const CATEGORY = 'Governance';
 
 /** The Governance panel, its model and its commands. */
 const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
@@ -40,7 +41,8 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     ICommandPalette,
     IRenderMimeRegistry,
     IStateDB,
-    ISettingRegistry
+    ISettingRegistry,
+    ILauncher
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -49,7 +51,8 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     palette: ICommandPalette | null,
     rendermime: IRenderMimeRegistry | null,
     state: IStateDB | null,
-    settings: ISettingRegistry | null
+    settings: ISettingRegistry | null,
+    launcher: ILauncher | null
   ): GovernanceModel => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const model = new GovernanceModel(
@@ -77,95 +80,74 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     };
 
     const { commands } = app;
-    commands.addCommand(CommandIDs.openPanel, {
-      label: trans.__('Open Governance Panel'),
-      caption: trans.__('Show the Governance panel in the left sidebar'),
-      icon: governanceIcon,
-      execute: () => show()
+    const add = (id: string, execute: () => unknown) =>
+      addGovernanceCommand(commands, id, {
+        trans,
+        state: () => ({ status: model.status, loading: model.loading }),
+        execute
+      });
+    add(CommandIDs.openPanel, () => show());
+    add(CommandIDs.browsePriorities, () => show('priorities'));
+    add(CommandIDs.submitInput, () => {
+      panel.showInputForm();
+      show();
     });
-    commands.addCommand(CommandIDs.browsePriorities, {
-      label: trans.__('Browse Funding Priorities'),
-      caption: trans.__("Read the Foundation's funding priorities"),
-      execute: () => show('priorities')
-    });
-    commands.addCommand(CommandIDs.submitInput, {
-      label: trans.__('Submit Community Input'),
-      caption: trans.__('Link a post you wrote about Jupyter governance'),
-      isEnabled: () => !!model.status?.initialised,
-      execute: () => {
-        panel.showInputForm();
-        show();
+    add(CommandIDs.openVotes, () => show('votes'));
+    add(CommandIDs.sync, () =>
+      run(async () => {
+        const r = await model.sync();
+        return r.pulled || r.pushed
+          ? trans.__('Governance repo synced.')
+          : trans.__('Governance repo already up to date.');
+      })
+    );
+    add(CommandIDs.refresh, () => model.refresh());
+    add(CommandIDs.importPriorities, async () => {
+      const answer = await InputDialog.getText({
+        title: trans.__('Import funding priorities'),
+        label: trans.__(
+          'Path of the priorities document (relative to the folder that holds the governance repo)'
+        ),
+        placeholder:
+          'jupyter-foundation-governing-board/doc/funding/priorities.md',
+        okLabel: trans.__('Import'),
+        cancelLabel: trans.__('Cancel')
+      });
+      if (!answer.button.accept || !answer.value) {
+        return;
       }
+      const path = answer.value;
+      await run(async () => {
+        const r = await model.importPriorities(path);
+        return r.commit
+          ? trans.__(
+              'Imported priorities: %1 added, %2 updated, %3 unchanged.',
+              r.added.length,
+              r.updated.length,
+              r.unchanged.length
+            )
+          : trans.__('The priorities are already up to date.');
+      });
+      show('priorities');
     });
-    commands.addCommand(CommandIDs.openVotes, {
-      label: trans.__('Open Vote Panel'),
-      caption: trans.__("See the council's proposals and cast ballots"),
-      execute: () => show('votes')
-    });
-    commands.addCommand(CommandIDs.sync, {
-      label: trans.__('Sync Governance Repo'),
-      caption: trans.__(
-        'Pull from and push to the remote of the governance repo'
-      ),
-      isEnabled: () => model.canSync,
-      execute: () =>
-        run(async () => {
-          const r = await model.sync();
-          return r.pulled || r.pushed
-            ? trans.__('Governance repo synced.')
-            : trans.__('Governance repo already up to date.');
-        })
-    });
-    commands.addCommand(CommandIDs.refresh, {
-      label: trans.__('Refresh Governance Data'),
-      caption: trans.__('Read the governance repo again'),
-      execute: () => model.refresh()
-    });
-    commands.addCommand(CommandIDs.importPriorities, {
-      label: trans.__('Import Funding Priorities'),
-      caption: trans.__(
-        'Read priorities from a MyST document such as doc/funding/priorities.md'
-      ),
-      isEnabled: () => !!model.status?.initialised,
-      execute: async () => {
-        const answer = await InputDialog.getText({
-          title: trans.__('Import funding priorities'),
-          label: trans.__(
-            'Path of the priorities document (relative to the folder that holds the governance repo)'
-          ),
-          placeholder:
-            'jupyter-foundation-governing-board/doc/funding/priorities.md',
-          okLabel: trans.__('Import')
-        });
-        if (!answer.button.accept || !answer.value) {
-          return;
-        }
-        const path = answer.value;
-        await run(async () => {
-          const r = await model.importPriorities(path);
-          return r.commit
-            ? trans.__(
-                'Imported priorities: %1 added, %2 updated, %3 unchanged.',
-                r.added.length,
-                r.updated.length,
-                r.unchanged.length
-              )
-            : trans.__('The priorities are already up to date.');
-        });
-        show('priorities');
-      }
-    });
+    const category = trans.__('Governance');
     for (const command of [
-      CommandIDs.importPriorities,
       CommandIDs.openPanel,
       CommandIDs.browsePriorities,
       CommandIDs.submitInput,
       CommandIDs.openVotes,
       CommandIDs.sync,
-      CommandIDs.refresh
+      CommandIDs.refresh,
+      CommandIDs.importPriorities
     ]) {
-      palette?.addItem({ command, category: trans.__(CATEGORY) });
+      palette?.addItem({ command, category });
     }
+    // The launcher is where a newcomer looks for "what can I do here".
+    [
+      CommandIDs.submitInput,
+      CommandIDs.browsePriorities,
+      CommandIDs.openVotes
+    ].forEach((command, rank) => launcher?.add({ command, category, rank }));
     model.changed.connect(() => commands.notifyCommandChanged());
     panel.onSync = () => void commands.execute(CommandIDs.sync);
     panel.onImport = () => void commands.execute(CommandIDs.importPriorities);
@@ -174,6 +156,7 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
     const applySettings = (s: ISettingRegistry.ISettings) => {
       window.clearInterval(timer);
       panel.pageSize = s.get('itemsToShow').composite as number;
+      panel.confirmBallots = s.get('confirmBallots').composite as boolean;
       panel.update();
       const seconds = s.get('refreshInterval').composite as number;
       if (seconds > 0) {
@@ -192,4 +175,4 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
   }
 };
 
-export default plugin;
+export default [plugin, tourPlugin];

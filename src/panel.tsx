@@ -50,10 +50,11 @@ export class GovernancePanel extends ReactWidget {
     this.update();
   }
 
-  /** Open the input form (the "Submit Community Input" command). */
+  /** Open the input form and focus its first field (the "Submit Community Input" command). */
   showInputForm(): void {
     this._section = 'inputs';
     this._showForm = true;
+    this._focusForm += 1;
     this.update();
   }
 
@@ -75,6 +76,7 @@ export class GovernancePanel extends ReactWidget {
             draft={this._draft}
             onDraft={d => this.setDraft(d)}
             showForm={this._showForm}
+            focusForm={this._focusForm}
             onShowForm={show => {
               this._showForm = show;
               this.update();
@@ -126,6 +128,9 @@ export class GovernancePanel extends ReactWidget {
           blank: this.trans.__('Blank')
         }[b.value]
       : (b.ranking ?? []).join(' > ');
+    if (!this.confirmBallots) {
+      return this.castConfirmed(p, b, choice);
+    }
     const answer = await showDialog({
       title: this.trans.__('Cast your ballot'),
       body: this.trans.__(
@@ -141,12 +146,20 @@ export class GovernancePanel extends ReactWidget {
     if (!answer.button.accept) {
       return;
     }
+    await this.castConfirmed(p, b, choice);
+  }
+
+  private async castConfirmed(
+    p: IProposal,
+    b: IBallotRequest,
+    choice: string
+  ): Promise<void> {
     try {
       const { commit } = await this.model.castBallot(p.id, b);
       Notification.success(
         this.trans.__(
           'Your ballot "%1" on "%2" is recorded (commit %3).',
-          b.value ?? '',
+          choice,
           p.title,
           commit.slice(0, 7)
         ),
@@ -187,8 +200,13 @@ export class GovernancePanel extends ReactWidget {
   /** Threads shown at first and per "Show more" (setting `itemsToShow`). */
   pageSize = 100;
 
+  /** Ask before a ballot is committed (setting `confirmBallots`). */
+  confirmBallots = true;
+
   private _section: SectionId = 'priorities';
   private _filter: IInputFilter = { topic: '', priority: '', query: '' };
   private _draft: IInputDraft = emptyDraft();
   private _showForm = false;
+  /** Bumped each time the command opens the form, so the form moves focus to its first field. */
+  private _focusForm = 0;
 }

@@ -5,6 +5,7 @@
  */
 const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+const { galata } = require('@jupyterlab/galata');
 
 const repoRoot =
   process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
@@ -22,6 +23,11 @@ module.exports = {
   use: {
     ...baseConfig.use,
     baseURL: 'http://localhost:8888',
+    // The onboarding tour would cover the UI the other tests use: onboarding.spec.ts turns it on.
+    mockSettings: {
+      ...galata.DEFAULT_SETTINGS,
+      'jupyter-gov-ext:plugin': { autoStartTour: false }
+    },
     trace: 'off',
     screenshot: 'only-on-failure',
     video: 'off',
@@ -41,7 +47,7 @@ module.exports = {
   projects: [
     {
       name: 'starter',
-      testMatch: /(governance|votes)\.spec\.ts/,
+      testMatch: /(governance|onboarding|votes)\.spec\.ts/,
       use: { baseURL: 'http://localhost:8888' }
     },
     {

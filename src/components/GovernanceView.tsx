@@ -23,6 +23,8 @@ export interface IGovernanceViewProps {
   draft: IInputDraft;
   onDraft: (d: IInputDraft) => void;
   showForm: boolean;
+  /** Changes when the form should take the keyboard focus. */
+  focusForm?: number;
   onShowForm: (show: boolean) => void;
   onSubmit: (d: IInputDraft) => Promise<void>;
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
@@ -110,6 +112,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         {props.showForm && (
           <InputForm
             draft={props.draft}
+            focus={props.focusForm}
             onChange={props.onDraft}
             onSubmit={props.onSubmit}
             topics={status.topics}

@@ -1,5 +1,5 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 
 import { GovApiError } from '../api/client';
 import { IInput, IInputDraft, IPriority, IProposal } from '../api/types';
@@ -8,6 +8,8 @@ import { CheckGroup } from './controls';
 
 export interface IInputFormProps {
   draft: IInputDraft;
+  /** When this changes (and on mount, if set), the title field takes the keyboard focus. */
+  focus?: number;
   onChange: (d: IInputDraft) => void;
   onSubmit: (d: IInputDraft) => Promise<void>;
   topics: string[];
@@ -22,6 +24,12 @@ export function InputForm(props: IInputFormProps): JSX.Element {
   const { trans, draft } = props;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const titleRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.focus) {
+      titleRef.current?.focus();
+    }
+  }, [props.focus]);
   const __ = (msg: string, ...args: unknown[]) =>
     trans.__(msg, ...(args as string[]));
   const set = (patch: Partial<IInputDraft>) =>
@@ -102,6 +110,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
         <label>
           {trans.__('Title')}
           <input
+            ref={titleRef}
             className="jp-mod-styled"
             value={draft.title}
             aria-invalid={!!errors.title}

@@ -1,0 +1,155 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { Dialog, ICommandPalette, showDialog } from '@jupyterlab/apputils';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStateDB } from '@jupyterlab/statedb';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { CommandRegistry } from '@lumino/commands';
+import { ITourHandler, ITourManager } from 'jupyterlab-tour';
+
+import { addGovernanceCommand } from './commands';
+import { GovernanceModel } from './model';
+import {
+  governanceTourSteps,
+  nextStepIndex,
+  TOUR_ID,
+  TOUR_STATE_KEY
+} from './tour';
+import {
+  CommandIDs,
+  IGovernanceModel,
+  PACKAGE,
+  PLUGIN_ID,
+  TRANSLATION_DOMAIN
+} from './tokens';
+
+/** Resolves once the model has read the repo's status (the tour's targets depend on it). */
+function statusLoaded(model: GovernanceModel): Promise<void> {
+  return new Promise(resolve => {
+    const check = () => {
+      if ((model.status || model.error) && !model.loading) {
+        model.changed.disconnect(check);
+        resolve();
+      }
+    };
+    model.changed.connect(check);
+    check();
+  });
+}
+
+/** The user's current shortcut for a command, as JupyterLab shows it ('' if none). */
+function keysFor(commands: CommandRegistry, command: string): string {
+  const binding = commands.keyBindings.find(b => b.command === command);
+  return binding
+    ? binding.keys.map(k => CommandRegistry.formatKeystroke(k)).join(', ')
+    : '';
+}
+
+/**
+ * The onboarding tour: registered with jupyterlab-tour's manager when that extension is present,
+ * started by itself on a user's first launch (state DB key `TOUR_STATE_KEY`, setting
+ * `autoStartTour`), and restartable with "Start Onboarding Tour" from the palette and Help menu.
+ */
+export const tourPlugin: JupyterFrontEndPlugin<void> = {
+  id: `${PACKAGE}:tour`,
+  description:
+    'The Governance onboarding tour, shown with jupyterlab-tour when it is installed.',
+  autoStart: true,
+  requires: [IGovernanceModel],
+  optional: [
+    ITourManager,
+    ITranslator,
+    ICommandPalette,
+    ISettingRegistry,
+    IStateDB
+  ],
+  activate: (
+    app: JupyterFrontEnd,
+    model: GovernanceModel,
+    manager: ITourManager | null,
+    translator: ITranslator | null,
+    palette: ICommandPalette | null,
+    settings: ISettingRegistry | null,
+    state: IStateDB | null
+  ): void => {
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
+    const { commands } = app;
+    let tour: ITourHandler | null = null;
+    let steps = governanceTourSteps(trans, id => keysFor(commands, id));
+    if (manager) {
+      tour = manager.createTour({
+        id: TOUR_ID,
+        label: trans.__('Governance Tour'),
+        // "Start Onboarding Tour" is the Help menu entry; the manager's own would repeat it.
+        hasHelpEntry: false
+      });
+      // Put the panel in the state each step shows before the step looks for its target.
+      tour.stepChanged.connect((_, data) => {
+        const next = nextStepIndex(data);
+        const command = next === null ? undefined : steps[next]?.command;
+        if (command) {
+          void commands.execute(command);
+        }
+      });
+      const remember = () => void state?.save(TOUR_STATE_KEY, { done: true });
+      tour.finished.connect(remember);
+      tour.skipped.connect(remember);
+    }
+
+    const start = async () => {
+      if (!manager || !tour) {
+        await showDialog({
+          title: trans.__('The onboarding tour is unavailable'),
+          body: trans.__(
+            'The tour needs the jupyterlab-tour extension, which is not installed or is disabled. Install it with "pip install jupyterlab-tour" or enable it with "jupyter labextension enable jupyterlab-tour", then reload JupyterLab. The Governance panel works without it.'
+          ),
+          buttons: [Dialog.okButton({ label: trans.__('OK') })]
+        });
+        return;
+      }
+      // Shortcuts may have changed since the last run: rebuild the steps that name them.
+      steps = governanceTourSteps(trans, id => keysFor(commands, id));
+      tour.steps = steps.map(({ target, title, content, placement }) => ({
+        target,
+        title,
+        content,
+        placement,
+        // Show each step's text at once, not a beacon to click first.
+        disableBeacon: true
+      }));
+      await commands.execute(CommandIDs.openPanel);
+      await commands.execute(CommandIDs.browsePriorities);
+      await manager.launch([TOUR_ID], true);
+    };
+    addGovernanceCommand(commands, CommandIDs.startTour, {
+      trans,
+      state: () => ({ status: model.status, loading: model.loading }),
+      execute: start
+    });
+    palette?.addItem({
+      command: CommandIDs.startTour,
+      category: trans.__('Governance')
+    });
+
+    if (!manager) {
+      return;
+    }
+    // First launch: start by itself once the panel has data, unless the user has seen it or
+    // switched it off.
+    void Promise.all([
+      app.restored,
+      manager.ready,
+      settings?.load(PLUGIN_ID),
+      state?.fetch(TOUR_STATE_KEY),
+      statusLoaded(model)
+    ]).then(([, , loaded, seen]) => {
+      const auto = loaded?.get('autoStartTour').composite ?? true;
+      const done = !!(seen as { done?: boolean } | undefined)?.done;
+      if (auto && !done && !manager.activeTour) {
+        void start();
+      }
+    });
+  }
+};
