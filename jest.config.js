@@ -9,6 +9,7 @@ const esModules = [
   '@jupyterlab/',
   '@microsoft',
   'exenv-es6',
+  'jupyterlab-tour',
   'lib0',
   'marked',
   'nanoid',
