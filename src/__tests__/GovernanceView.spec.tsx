@@ -102,6 +102,14 @@ describe('GovernanceView', () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: 'Votes' }));
     expect(onSection).toHaveBeenCalledWith('votes');
+    // keyboard: only the selected tab is in the Tab order; arrows move between tabs
+    const current = screen.getByRole('tab', { name: 'Funding priorities' });
+    expect(current.tabIndex).toBe(0);
+    expect(screen.getByRole('tab', { name: 'Votes' }).tabIndex).toBe(-1);
+    fireEvent.keyDown(current, { key: 'ArrowLeft' });
+    expect(onSection).toHaveBeenLastCalledWith('votes');
+    fireEvent.keyDown(current, { key: 'ArrowRight' });
+    expect(onSection).toHaveBeenLastCalledWith('inputs');
     // no upstream branch: nothing to sync with
     expect(
       (screen.getByRole('button', { name: 'Sync' }) as HTMLButtonElement)

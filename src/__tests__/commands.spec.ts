@@ -8,7 +8,7 @@ import {
   commandTexts,
   ICommandState
 } from '../commands';
-import { CommandIDs } from '../tokens';
+import { CommandIDs, PACKAGE, TRANSLATION_DOMAIN } from '../tokens';
 import { governanceTourSteps, nextStepIndex } from '../tour';
 
 const trans = nullTranslator.load('jupyter_gov_ext');
@@ -104,6 +104,14 @@ describe('command texts', () => {
       expect(t.caption).toMatch(/^«.+»$/);
       expect(t.icon.name).toBeTruthy();
     }
+  });
+});
+
+describe('translation domain', () => {
+  it('is the package name normalised as language packs name their catalogs', () => {
+    // JupyterLab normalises domains by replacing "-" with "_"; it is also the Python package name.
+    expect(TRANSLATION_DOMAIN).toBe(PACKAGE.replace(/-/g, '_'));
+    expect(TRANSLATION_DOMAIN).toBe('jupyter_gov_ext');
   });
 });
 

@@ -36,6 +36,25 @@ export interface IGovernanceViewProps {
   onSync?: () => void;
 }
 
+/** The tab an arrow, Home or End key moves to from `current` (null for other keys). */
+export function nextTab<T>(ids: T[], current: T, key: string): T | null {
+  const at = ids.indexOf(current);
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return ids[(at + 1) % ids.length];
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return ids[(at - 1 + ids.length) % ids.length];
+    case 'Home':
+      return ids[0];
+    case 'End':
+      return ids[ids.length - 1];
+    default:
+      return null;
+  }
+}
+
 /** The Governance panel's content: a header, then three sections as tabs. */
 export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
   const { model, trans } = props;
@@ -216,6 +235,16 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         role="tablist"
         className="jp-GovExt-tabs"
         aria-label={trans.__('Governance sections')}
+        onKeyDown={e => {
+          // Arrow keys move between the tabs, as in every ARIA tab list.
+          const ids = tabs.map(([id]) => id);
+          const next = nextTab(ids, props.section, e.key);
+          if (next) {
+            e.preventDefault();
+            props.onSection(next);
+            document.getElementById(`jp-GovExt-tab-${next}`)?.focus();
+          }
+        }}
       >
         {tabs.map(([id, label]) => (
           <button
@@ -223,6 +252,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
             role="tab"
             id={`jp-GovExt-tab-${id}`}
             aria-selected={props.section === id}
+            tabIndex={props.section === id ? 0 : -1}
             aria-controls="jp-GovExt-tabpanel"
             className={
               props.section === id
