@@ -1,18 +1,12 @@
 import { expect, test } from '@jupyterlab/galata';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const repo = path.join(
-  process.env.GOV_UI_TEST_REPO || path.join(__dirname, '..', '.test-repo'),
-  'governance'
-);
+import { starterRepo, gitIn } from './helpers';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', repo, ...args], {
-    encoding: 'utf-8'
-  }).trim();
-}
+const repo = starterRepo;
+
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 async function openPanel(page: import('@playwright/test').Page) {
   const panel = page.locator('#jupyter-gov-ext-panel');

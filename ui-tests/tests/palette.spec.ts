@@ -5,16 +5,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const repo = path.join(
-  process.env.GOV_UI_TEST_REPO || path.join(__dirname, '..', '.test-repo'),
-  'governance'
-);
+import { starterRepo, gitIn } from './helpers';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', repo, ...args], {
-    encoding: 'utf-8'
-  }).trim();
-}
+const repo = starterRepo;
+
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 /** Another member's change, as if pulled: a new funding priority committed behind the UI's back. */
 function commitPriority(id: string, title: string): void {

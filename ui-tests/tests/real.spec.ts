@@ -1,11 +1,10 @@
 import { expect, test } from '@jupyterlab/galata';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const root =
-  process.env.GOV_UI_REAL_ROOT || path.join(__dirname, '..', '.test-real');
-const repo = path.join(root, 'jupyter-governance');
+import { realRoot, gitIn } from './helpers';
+
+const repo = path.join(realRoot, 'jupyter-governance');
 
 test.use({
   autoGoto: true,
@@ -14,9 +13,7 @@ test.use({
 // The second test votes on the repo the first one initialised.
 test.describe.configure({ mode: 'serial' });
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf-8' });
-}
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 test('on a copy of jupyter/governance: initialise, read the councils, import the priorities', async ({
   page

@@ -3,10 +3,9 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const repo = path.join(
-  process.env.GOV_UI_TEST_REPO || path.join(__dirname, '..', '.test-repo'),
-  'governance'
-);
+import { starterRepo } from './helpers';
+
+const repo = starterRepo;
 const PROPOSAL = 'An open vote for the UI test';
 
 test.use({ autoGoto: true });
