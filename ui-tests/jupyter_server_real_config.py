@@ -27,15 +27,16 @@ for name in ("jupyter-governance", "jupyter-foundation-governing-board"):
         path.chmod(0o755 if path.is_dir() else 0o644)
     for args in (
         ["init", "-q", "-b", "main"],
-        ["config", "user.name", "Afshin Darian"],
-        ["config", "user.email", "afshin@example.org"],
+        ["config", "user.name", "Zach Sailer"],
+        ["config", "user.email", "zach@example.org"],
         ["add", "-A"],
         ["commit", "-q", "-m", "copy of real data"],
     ):
         subprocess.run(["git", "-C", str(dest), *args], check=True)
 
 c.JupyterGovExt.repo_path = str(root / "jupyter-governance")
-c.JupyterGovExt.user_id = "afshin"
+# Members whose terms run at least to 2027, so the test does not depend on the year it runs in.
+c.JupyterGovExt.user_id = "Zsailer"
 c.ServerApp.port = 8889
 c.LabApp.extension_manager = "readonly"
 c.LabApp.news_url = None

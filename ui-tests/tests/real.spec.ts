@@ -24,9 +24,9 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
   await panel
     .getByRole('button', { name: 'Initialise governance repo' })
     .click();
-  // afshin sits on the Executive Council in docs/_data/contributors.yml
+  // Zsailer sits on the Executive Council (term 2024-2027) in docs/_data/contributors.yml
   await expect(
-    panel.getByText('Signed in as afshin (council member)')
+    panel.getByText('Signed in as Zsailer (council member)')
   ).toBeVisible();
   expect(git('status', '--porcelain')).toBe('');
 
@@ -75,7 +75,7 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
     )
   ).toBeVisible();
 
-  // Meanwhile other members opened and voted on a two-body proposal; afshin pulls their commits.
+  // Meanwhile other members opened and voted on a two-body proposal; Zsailer pulls their commits.
   const id = '2026-11-01-adopt-the-decision-record-template-tw0b0d';
   const now = new Date();
   const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
@@ -86,8 +86,8 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
       '---',
       `id: ${id}`,
       'title: Adopt the decision record template',
-      'sponsor: choldgraf',
-      'seconded_by: Zsailer',
+      'sponsor: jake-stack',
+      'seconded_by: marthacryan',
       `created: '${stamp(now)}'`,
       'status: voting',
       'kind: binary',
@@ -100,8 +100,7 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
     ].join('\n')
   );
   const ballots: [string, string][] = [
-    ['choldgraf', 'yes'],
-    ['Zsailer', 'yes'],
+    ['jake-stack', 'yes'],
     ['minrk', 'yes'],
     ['jtpio', 'yes'],
     ['ivanov', 'no'],
@@ -145,7 +144,7 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
   const ssc = voted.getByRole('group', {
     name: 'Tally for Software Steering Council'
   });
-  await expect(council.getByText('Yes: 4')).toBeVisible();
+  await expect(council.getByText('Yes: 3')).toBeVisible();
   await expect(ssc.getByText('Yes: 5')).toBeVisible();
   await expect(ssc.getByText('No: 1')).toBeVisible();
   await expect(ssc.getByText('Quorum met (6 cast, 6 needed)')).toBeVisible();
@@ -159,7 +158,7 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('## Adopt the decision record template');
   expect(copied).toContain(
-    'Executive Council:\n- @afshin\n  - [x] Yes\n  - [ ] No\n  - [ ] Abstain'
+    '- @Zsailer\n  - [x] Yes\n  - [ ] No\n  - [ ] Abstain'
   );
   expect(copied).toContain(
     '- @ivanov\n  - [ ] Yes\n  - [x] No\n  - [ ] Abstain'
