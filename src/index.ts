@@ -8,12 +8,11 @@ import {
   InputDialog,
   Notification
 } from '@jupyterlab/apputils';
+import { ILauncher } from '@jupyterlab/launcher';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-
-import { ILauncher } from '@jupyterlab/launcher';
 
 import { GovApiError, GovernanceClient } from './api/client';
 import { addGovernanceCommand } from './commands';
