@@ -132,13 +132,19 @@ export function addGovernanceCommand(
     trans: TranslationBundle;
     state: () => ICommandState;
     execute: CommandRegistry.CommandFunc<unknown>;
+    /** More for the caption, e.g. why the command will only explain itself. */
+    note?: string;
   }
 ): void {
   const text = commandTexts(options.trans)[id];
   commands.addCommand(id, {
     label: text.label,
     caption: () =>
-      [text.caption, whyDisabled(id, options.state(), options.trans)]
+      [
+        text.caption,
+        options.note ?? '',
+        whyDisabled(id, options.state(), options.trans)
+      ]
         .filter(Boolean)
         .join(' · '),
     icon: text.icon,

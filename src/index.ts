@@ -142,7 +142,9 @@ const plugin: JupyterFrontEndPlugin<GovernanceModel> = {
       palette?.addItem({ command, category });
     }
     // The launcher is where a newcomer looks for "what can I do here".
+    // The first item's icon (the ballot box) heads the launcher's Governance section.
     [
+      CommandIDs.openPanel,
       CommandIDs.submitInput,
       CommandIDs.browsePriorities,
       CommandIDs.openVotes

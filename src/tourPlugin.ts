@@ -126,7 +126,12 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
     addGovernanceCommand(commands, CommandIDs.startTour, {
       trans,
       state: () => ({ status: model.status, loading: model.loading }),
-      execute: start
+      execute: start,
+      note: manager
+        ? undefined
+        : trans.__(
+            'Unavailable: jupyterlab-tour is not installed or is disabled.'
+          )
     });
     palette?.addItem({
       command: CommandIDs.startTour,

@@ -21,6 +21,9 @@ describe('the tour plugin without jupyterlab-tour', () => {
       'Start Onboarding Tour'
     );
     expect(app.commands.isEnabled(CommandIDs.startTour)).toBe(true);
+    expect(app.commands.caption(CommandIDs.startTour)).toContain(
+      'jupyterlab-tour is not installed or is disabled'
+    );
     const done = app.commands.execute(CommandIDs.startTour);
     const dialog = await waitFor(() => {
       const node = document.querySelector('.jp-Dialog');
