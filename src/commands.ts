@@ -20,6 +20,11 @@ export interface ICommandState {
   loading: boolean;
 }
 
+/** Sync needs a branch that tracks a remote branch (the panel's Sync button asks the same). */
+export function canSync(status: IStatus | null): boolean {
+  return !!status?.remote.upstream;
+}
+
 /** Whether a command can run now; every command not named here can always run. */
 export function commandEnabled(id: string, state: ICommandState): boolean {
   const initialised = !!state.status?.initialised;
@@ -28,8 +33,8 @@ export function commandEnabled(id: string, state: ICommandState): boolean {
     case CommandIDs.importPriorities:
       return initialised;
     case CommandIDs.sync:
-      // Sync needs a branch that tracks a remote branch, and no other request in flight.
-      return !!state.status?.remote.upstream && !state.loading;
+      // ... and no other request in flight.
+      return canSync(state.status) && !state.loading;
     case CommandIDs.refresh:
       return !state.loading;
     default:

@@ -42,11 +42,6 @@ export class GovernanceModel {
     return this._changed;
   }
 
-  /** True when sync can run: the repo's branch tracks a remote branch. */
-  get canSync(): boolean {
-    return !!this._status?.remote.upstream;
-  }
-
   /** Re-read everything from the server (after a write, a sync, or on the refresh command). */
   async refresh(): Promise<void> {
     this._loading = true;

@@ -12,6 +12,7 @@ import { ReadonlyJSONObject } from '@lumino/coreutils';
 import React from 'react';
 
 import { GovApiError } from './api/client';
+import { canSync } from './commands';
 import { IBallotRequest, IInputDraft, IProposal } from './api/types';
 import { GovernanceView, SectionId } from './components/GovernanceView';
 import { governanceIcon } from './icons';
@@ -87,7 +88,9 @@ export class GovernancePanel extends ReactWidget {
             pageSize={this.pageSize}
             onRefresh={() => void this.model.refresh()}
             onImport={this.onImport}
-            onSync={this.model.canSync ? () => this.onSync() : undefined}
+            onSync={
+              canSync(this.model.status) ? () => this.onSync() : undefined
+            }
           />
         )}
       </UseSignal>

@@ -77,16 +77,11 @@ test('submitting an input that answers another writes a file and a commit', asyn
       name: /Answer "What newcomers need from Jupyter's governance"/
     })
     .click();
-  await panel.getByLabel('Title').fill('A reply from the UI test');
-  await panel
-    .getByLabel('Link to your post')
-    .fill('https://example.org/ui-reply');
-  await panel
-    .getByRole('group', { name: 'Topics' })
-    .getByLabel('community')
-    .check();
-  await panel.getByLabel('I wrote this and host it elsewhere').check();
-  await panel.getByRole('button', { name: 'Submit input' }).click();
+  await fillInputForm(
+    panel,
+    'A reply from the UI test',
+    'https://example.org/ui-reply'
+  );
 
   // It appears in the thread of the input it answers.
   const thread = panel.getByRole('list', { name: 'Answers' });
@@ -117,14 +112,7 @@ test('a bad link shows an error on the field and writes nothing', async ({
   const panel = await openPanel(page);
   await panel.getByRole('tab', { name: 'Community input' }).click();
   await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
-  await panel.getByLabel('Title').fill('Bad link');
-  await panel.getByLabel('Link to your post').fill('javascript:alert(1)');
-  await panel
-    .getByRole('group', { name: 'Topics' })
-    .getByLabel('community')
-    .check();
-  await panel.getByLabel('I wrote this and host it elsewhere').check();
-  await panel.getByRole('button', { name: 'Submit input' }).click();
+  await fillInputForm(panel, 'Bad link', 'javascript:alert(1)');
   await expect(panel.getByRole('alert')).toContainText('http:// or https://');
   expect(git('rev-parse', 'HEAD')).toBe(before);
   expect(git('status', '--porcelain')).toBe('');
