@@ -73,7 +73,7 @@ export function PriorityList(props: IPriorityListProps): JSX.Element {
                   aria-label={p.title}
                 >
                   <h4>{trans.__('Key outcomes')}</h4>
-                  <ul>
+                  <ul aria-label={trans.__('Key outcomes')}>
                     {p.outcomes.map((o, i) => (
                       <li key={i}>{o}</li>
                     ))}
@@ -81,7 +81,7 @@ export function PriorityList(props: IPriorityListProps): JSX.Element {
                   {p.examples.length > 0 && (
                     <>
                       <h4>{trans.__('Examples')}</h4>
-                      <ul>
+                      <ul aria-label={trans.__('Examples')}>
                         {p.examples.map((o, i) => (
                           <li key={i}>{o}</li>
                         ))}

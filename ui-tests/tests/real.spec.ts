@@ -46,8 +46,16 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
   await panel
     .getByRole('button', { name: /Grow the contributor capacity of Jupyter/ })
     .click();
+  // The imported outcome is listed, and the body is rendered as Markdown (its bold text).
   await expect(
-    panel.getByText(/Grow the number of contributors\./)
+    panel
+      .getByRole('list', { name: 'Key outcomes' })
+      .getByText(/Grow the number of contributors\./)
+  ).toBeVisible();
+  await expect(
+    panel
+      .getByRole('strong')
+      .filter({ hasText: 'Grow the number of contributors.' })
   ).toBeVisible();
   expect(git('log', '-1', '--format=%s').trim()).toBe(
     'Import funding priorities from doc/funding/priorities.md'
