@@ -2,6 +2,8 @@
 
 The content lives as files in `starter/` (base: what every repo gets; examples: an input and a
 proposal that only the new starter repo gets, so a newcomer has something to browse and answer).
+Two votes are made at creation time, because their dates are relative to today: one open (seconded,
+period running) for the newcomer to cast a ballot on, and one decided, with its recorded outcome.
 """
 
 from __future__ import annotations
@@ -9,11 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import re
+from datetime import UTC, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
+from . import frontmatter, rules
 from .errors import GovError
 from .gitrepo import GitRepo, Signature
+from .models import format_time
 from .store import GOVERNANCE_FILE, GovernanceStore
 
 log = logging.getLogger(__name__)
@@ -21,6 +27,10 @@ log = logging.getLogger(__name__)
 DEFAULT_STARTER = Path("~/.jupyter-gov/governance").expanduser()
 ROSTER_FILE = "docs/_data/contributors.yml"
 TOOL_SIGNATURE = Signature("jupyter_gov_ext", "jupyter-gov-ext@localhost")
+# Who the newcomer is in the starter repo when git has no identity configured on this machine.
+NEWCOMER = Signature("Newcomer", "newcomer@localhost")
+OPEN_VOTE_ID = "starter-hold-a-newcomer-sprint-each-quarter"
+DECIDED_VOTE_ID = "starter-publish-council-minutes-within-a-week"
 
 
 def _content(part: str) -> dict[str, str]:
@@ -41,8 +51,8 @@ def _content(part: str) -> dict[str, str]:
 
 def _with_local_member(governance_text: str, name: str | None, email: str | None) -> str:
     """Seat the person setting the repo up on the example council, so they can try every action."""
-    if not email:
-        return governance_text
+    if not email or f"email: {email.lower()}}}" in governance_text.lower():
+        return governance_text  # no identity, or already an example member
     member_id = re.sub(r"[^A-Za-z0-9_-]+", "-", (name or email.split("@")[0])).strip("-")[:39]
     if not member_id or not re.match(r"^[A-Za-z0-9]", member_id):
         member_id = "me"
@@ -70,6 +80,10 @@ async def initialise(
             await store.git.config("user.name"),
             await store.git.config("user.email"),
         )
+    if examples:
+        config = frontmatter.load_yaml(content[GOVERNANCE_FILE])["council"]
+        members = [m["id"] for m in config["members"]]
+        content |= live_votes(datetime.now(UTC), members, 0.5)
     new_files = {
         rel: text for rel, text in sorted(content.items()) if not (store.root / rel).exists()
     }
@@ -77,17 +91,89 @@ async def initialise(
     return commit, sorted(new_files)
 
 
-async def ensure_starter_repo(path: Path) -> None:
+def _proposal(meta: dict[str, Any], body: str) -> str:
+    return frontmatter.dumps(
+        {"kind": "binary", "options": [], "door": "two-way", "priorities": [], **meta}, body
+    )
+
+
+def _ballots(proposal_id: str, values: dict[str, str], cast: datetime) -> dict[str, str]:
+    return {
+        f"votes/{proposal_id}/{member}.yml": frontmatter.dump_yaml(
+            {"value": value, "cast": format_time(cast)}
+        )
+        for member, value in values.items()
+    }
+
+
+def live_votes(now: datetime, members: list[str], quorum: float) -> dict[str, str]:
+    """An open vote (bob calls, carol seconds, both voted) and a decided one, dated around `now`."""
+    opened = now - timedelta(days=1)
+    files_ = {
+        f"proposals/{OPEN_VOTE_ID}.md": _proposal(
+            {
+                "id": OPEN_VOTE_ID,
+                "title": "Hold a newcomer sprint each quarter",
+                "sponsor": "bob",
+                "seconded_by": "carol",
+                "created": format_time(now - timedelta(days=3)),
+                "status": "voting",
+                "priorities": ["capacity"],
+                "vote": {
+                    "opened": format_time(opened),
+                    "closes": format_time(opened + timedelta(days=7)),
+                },
+            },
+            "An example vote that ships with the starter repo, **open now**. Bob called it and Carol\n"
+            "seconded it; they have voted, one yes and one no. Cast your ballot in the Votes section\n"
+            "and watch the tally move: you can change it until the vote closes.",
+        ),
+        **_ballots(OPEN_VOTE_ID, {"bob": "yes", "carol": "no"}, opened + timedelta(hours=2)),
+    }
+    decided_values = {"alice": "yes", "bob": "yes", "carol": "blank"}
+    opened = now - timedelta(days=30)
+    closes = opened + timedelta(days=7)
+    tally = rules.tally_binary(decided_values, members, quorum)
+    files_ |= {
+        f"proposals/{DECIDED_VOTE_ID}.md": _proposal(
+            {
+                "id": DECIDED_VOTE_ID,
+                "title": "Publish the council's minutes within a week of each meeting",
+                "sponsor": "alice",
+                "seconded_by": "bob",
+                "created": format_time(opened - timedelta(days=5)),
+                "status": tally.outcome,
+                "vote": {"opened": format_time(opened), "closes": format_time(closes)},
+                "decision": {
+                    "decided": format_time(closes),
+                    "outcome": tally.outcome,
+                    "tally": {"bodies": [{"body": "council", **tally.as_dict()}]},
+                },
+            },
+            "An example of a **decided** vote: the ballots stay in `votes/`, and the outcome was\n"
+            "written into this file when the vote closed.",
+        ),
+        **_ballots(DECIDED_VOTE_ID, decided_values, opened + timedelta(days=1)),
+    }
+    return files_
+
+
+async def ensure_starter_repo(path: Path, timeout: float = 60.0) -> None:
     """Create the starter repo on first start (git init, content, one commit); reuse it after."""
-    git = GitRepo(path)
+    git = GitRepo(path, timeout=timeout)
     if path.exists() and await git.is_work_tree() and await git.head():
         return
     if path.exists() and any(path.iterdir()) and not await git.is_work_tree():
         raise GovError("repo_error", f"{path} exists and is not a git repo; not touching it.", 500)
     log.info("Creating the starter governance repo at %s", path)
     await git.init()
+    if not await git.config("user.email"):
+        # No git identity on this machine: give the starter repo one, so that the newcomer is
+        # recognised as the council member seated below and can try every action.
+        await git.run("config", "user.name", NEWCOMER.name)
+        await git.run("config", "user.email", NEWCOMER.email)
     store = GovernanceStore(path, git)
     name = await git.config("user.name")
     email = await git.config("user.email")
-    author = Signature(name, email) if name and email else TOOL_SIGNATURE
+    author = Signature(name or NEWCOMER.name, email or NEWCOMER.email)
     await initialise(store, author, examples=True)

@@ -1,6 +1,6 @@
 """Server configuration for the UI test on copies of Jupyter's real governance repositories.
 
-Copies ../shared/real-data (jupyter/governance and the Foundation board's team compass) into
+Copies fixtures/real-data (jupyter/governance and the Foundation board's team compass) into
 sibling git repos, as a user's clones would be, and points the extension at the governance one.
 """
 
@@ -16,7 +16,7 @@ c = get_config()  # noqa: F821 (provided by traitlets when this file is loaded)
 configure_jupyter_server(c)
 
 here = Path(__file__).resolve().parent
-real_data = Path(os.environ.get("GOV_REAL_DATA", here.parents[1] / "shared" / "real-data"))
+real_data = here.parent / "fixtures" / "real-data"  # vendored: fixtures/README.md
 root = Path(os.environ.get("GOV_UI_REAL_ROOT") or tempfile.mkdtemp(prefix="gov-ui-real-"))
 for name in ("jupyter-governance", "jupyter-foundation-governing-board"):
     dest = root / name

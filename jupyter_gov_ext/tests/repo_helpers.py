@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-# The project's clone sits next to shared/ (../shared/real-data from the repo root).
-REAL_DATA = Path(
-    os.environ.get("GOV_REAL_DATA", Path(__file__).resolve().parents[3] / "shared" / "real-data")
-)
+# Copies of Jupyter's real governance documents, vendored in the repo (fixtures/README.md).
+REAL_DATA = Path(__file__).resolve().parents[2] / "fixtures" / "real-data"
 
 GOVERNANCE = """\
 council:

@@ -1,4 +1,4 @@
-"""On copies of Jupyter's real governance repositories (../shared/real-data), made into git repos."""
+"""On copies of Jupyter's real governance repositories (fixtures/real-data), made into git repos."""
 
 from __future__ import annotations
 

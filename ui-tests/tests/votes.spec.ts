@@ -64,15 +64,16 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
   const ballots = voted.getByRole('list', { name: 'Ballots' });
   await expect(ballots).toContainText('alice: no');
 
-  // Participation: alice took part in the one formal vote open to her this year.
+  // Participation: this vote and the starter repo's two (one open, one decided) were open to
+  // alice this year; she voted on this one and on the decided one, bob on the starter's two.
   await panel.getByText('Participation in formal votes').click();
   const table = panel.getByRole('table', {
     name: 'Participation in formal votes'
   });
   await expect(table.getByRole('row', { name: /alice/ })).toContainText(
-    '1 / 1'
+    '2 / 3'
   );
-  await expect(table.getByRole('row', { name: /bob/ })).toContainText('0 / 1');
+  await expect(table.getByRole('row', { name: /bob/ })).toContainText('2 / 3');
 });
 
 test('someone who is not on the council sees the vote but no ballot controls', async ({
