@@ -6,10 +6,11 @@ Every state change is one commit.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import hashlib
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from . import frontmatter, rules
+from . import frontmatter, lifecycle, rules
 from .errors import GovError
 from .identity import Identity
 from .models import (
@@ -24,8 +25,6 @@ from .models import (
 from .roster import ResolvedBody
 from .store import GovernanceStore, Snapshot, check_id, new_id
 
-OPEN_STATES = ("draft", "feedback", "voting")
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -39,8 +38,10 @@ def proposal_path(proposal_id: str) -> str:
     return f"proposals/{check_id(proposal_id, 'id')}.md"
 
 
-def ballot_path(proposal_id: str, member_id: str) -> str:
-    return f"votes/{check_id(proposal_id, 'id')}/{member_id}.yml"
+def ballot_path(snap: Snapshot, proposal_id: str, member_id: str) -> str:
+    """Where a member's ballot lives: the file they already have (any case), else their id."""
+    existing = snap.ballot_files.get(proposal_id, {}).get(member_id.lower())
+    return existing or f"votes/{check_id(proposal_id, 'id')}/{member_id}.yml"
 
 
 def find_proposal(snap: Snapshot, proposal_id: str) -> Proposal:
@@ -62,20 +63,35 @@ def _eligible(bodies: list[ResolvedBody]) -> dict[str, str]:
     return {m.id.lower(): m.id for b in bodies for m in b.members}
 
 
-def _require_member(who: Identity, bodies: list[ResolvedBody], action: str) -> None:
-    if who.id.lower() not in _eligible(bodies):
-        names = ", ".join(b.name for b in bodies) or "a voting body"
-        raise GovError(
-            "not_a_member",
-            f"Only members of {names} may {action}; you are signed in as '{who.id}' "
-            f"(identity from {who.source}).",
-            403,
-        )
-
-
 def _serialise(p: Proposal) -> str:
     meta = p.model_dump(exclude={"body"}, exclude_none=True)
     return frontmatter.dumps(meta, p.body)
+
+
+def counted_ballots(snap: Snapshot, p: Proposal) -> dict[str, Ballot]:
+    """The ballots that count, by lower-cased member id: those cast before the period ended."""
+    ballots = snap.ballots.get(p.id, {})
+    if p.vote is None:
+        return dict(ballots)
+    closes = _parse_time(p.vote.closes)
+    return {k: b for k, b in ballots.items() if _parse_time(b.cast) <= closes}
+
+
+def _everyone_voted(snap: Snapshot, p: Proposal, bodies: list[ResolvedBody]) -> bool:
+    eligible = set(_eligible(bodies))
+    return bool(eligible) and eligible <= set(counted_ballots(snap, p))
+
+
+def _actor(who: Identity, bodies: list[ResolvedBody]) -> lifecycle.Actor:
+    names = " or ".join(b.name for b in bodies) or "a voting body"
+    return lifecycle.Actor(who.id, who.id.lower() in _eligible(bodies), names)
+
+
+def permissions(
+    snap: Snapshot, p: Proposal, who: Identity, now: datetime
+) -> dict[str, lifecycle.Permission]:
+    bodies = proposal_bodies(snap, p)
+    return lifecycle.decide(p, _actor(who, bodies), now, _everyone_voted(snap, p, bodies))
 
 
 def _seconds_left(p: Proposal, now: datetime) -> int | None:
@@ -89,16 +105,21 @@ def body_tallies(
 ) -> list[tuple[ResolvedBody, rules.BinaryTally | rules.RankedTally]]:
     """Each required body's tally, counted on its own with the same rules."""
     config = snap.require_config()
-    ballots = snap.ballots.get(p.id, {})
+    ballots = counted_ballots(snap, p)
     out: list[tuple[ResolvedBody, rules.BinaryTally | rules.RankedTally]] = []
     for body in proposal_bodies(snap, p):
         ids = [m.id for m in body.members]
         if p.kind == "ranked":
-            rankings = {who: b.ranking for who, b in ballots.items() if b.ranking}
-            out.append((body, rules.tally_ranked(rankings, ids, p.options, config.rules.quorum)))
+            # A blank ballot on a ranked vote is `value: blank` (or an empty ranking).
+            rankings = {
+                who: (b.ranking or None) for who, b in ballots.items() if b.ranking or b.value
+            }
+            tally = rules.tally_ranked(rankings, ids, p.options, config.rules.quorum, p.seats)
+            out.append((body, tally))
         else:
             values = {who: b.value for who, b in ballots.items() if b.value}
-            out.append((body, rules.tally_binary(values, ids, config.rules.quorum)))
+            tally = rules.tally_binary(values, ids, config.rules.quorum, p.threshold)
+            out.append((body, tally))
     return out
 
 
@@ -119,24 +140,25 @@ def _summary(snap: Snapshot, p: Proposal, who: Identity, now: datetime) -> dict[
     bodies = proposal_bodies(snap, p)
     eligible = _eligible(bodies)
     ballots = snap.ballots.get(p.id, {})
-    mine = ballots.get(who.id) or next(
-        (b for k, b in ballots.items() if k.lower() == who.id.lower()), None
-    )
+    mine = ballots.get(who.id.lower())
     counted = tallies(snap, p) if p.status in ("voting", "accepted", "rejected") else []
-    voted = {k.lower() for k in ballots} & set(eligible)
+    voted = set(counted_ballots(snap, p)) & set(eligible)
+    allowed = permissions(snap, p, who, now)
     data = p.model_dump(exclude={"body"}, exclude_none=True)
     data.update(
         {
+            "author": p.author or p.sponsor,
             "bodies": [b.id for b in bodies],
             "body_names": [b.name for b in bodies],
             "seconds_left": _seconds_left(p, now),
-            "can_vote": p.status == "voting" and who.id.lower() in eligible,
-            "waiting_for_me": p.status == "voting" and who.id.lower() in eligible and mine is None,
+            "can_vote": allowed["vote"].allowed,
+            "waiting_for_me": allowed["vote"].allowed and mine is None,
             "my_ballot": _ballot_view(mine, p) if mine else None,
             "tallies": counted,
             "outcome_so_far": _outcome_so_far(counted) if counted else None,
             "voters": len(voted),
             "eligible": len(eligible),
+            "actions": {name: perm.as_dict() for name, perm in allowed.items()},
         }
     )
     return data
@@ -163,36 +185,28 @@ def proposal_detail(snap: Snapshot, proposal_id: str, who: Identity) -> dict[str
     data["body"] = p.body
     ballots = snap.ballots.get(p.id, {})
     data["ballots"] = [
-        {**_ballot_view(b, p), "member": member} for member, b in sorted(ballots.items())
+        {**_ballot_view(b, p), "member": b.member or key} for key, b in sorted(ballots.items())
     ]
     data["cited_inputs"] = [
         {"id": i.id, "title": i.title, "url": i.url} for i in snap.inputs if i.id in p.cites
     ]
     data["members"] = [b.public() for b in proposal_bodies(snap, p)]
     if not data["can_vote"]:
-        data["why_not"] = _why_not(p, who, proposal_bodies(snap, p))
+        data["why_not"] = data["actions"]["vote"]["why"]
     return data
-
-
-def _why_not(p: Proposal, who: Identity, bodies: list[ResolvedBody]) -> str:
-    if who.id.lower() not in _eligible(bodies):
-        names = " or ".join(b.name for b in bodies) or "a voting body"
-        return f"You ({who.id}) are not a member of {names}, so you can read but not vote."
-    if p.status in ("draft", "feedback"):
-        return "The vote has not opened yet."
-    return "The vote is closed."
 
 
 async def create_proposal(
     store: GovernanceStore, snap: Snapshot, req: ProposalCreate, who: Identity
 ) -> tuple[dict[str, Any], str]:
-    snap.require_config()
+    """Anyone may draft a proposal for a council to take up (decision_making.md, "Required aspects
+    of decision making": "decisions may be proposed by members of the council or by a broader group
+    of stakeholders/contributors"); only a member can call its vote."""
+    config = snap.require_config()
     known_bodies = {b.id for b in snap.bodies}
     for body_id in req.bodies:
         if body_id not in known_bodies:
             raise GovError("invalid_field", f"Unknown voting body '{body_id}'.", field="bodies")
-    bodies = [b for b in snap.bodies if b.id in req.bodies] or snap.bodies[:1]
-    _require_member(who, bodies, "draft proposals")
     known_priorities = {p.id for p in snap.priorities}
     for pid in req.priorities:
         if pid not in known_priorities:
@@ -208,11 +222,14 @@ async def create_proposal(
         id=new_id(req.title, now),
         title=req.title,
         sponsor=who.id,
+        author=who.id,
         seconded_by=None,
         created=format_time(now),
         status="draft",
         kind=req.kind,
         options=req.options,
+        seats=req.seats,
+        threshold=req.threshold or config.rules.threshold if req.kind == "binary" else "majority",
         door=req.door,
         priorities=req.priorities,
         cites=req.cites,
@@ -232,22 +249,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _require_sponsor(p: Proposal, who: Identity, action: str) -> None:
-    if p.sponsor.lower() != who.id.lower():
-        raise GovError("not_allowed", f"Only the sponsor ({p.sponsor}) may {action}.", 403)
-
-
 async def edit_proposal(
     store: GovernanceStore, snap: Snapshot, proposal_id: str, req: ProposalPatch, who: Identity
 ) -> str:
     config = snap.require_config()
     p = find_proposal(snap, proposal_id)
-    _require_sponsor(p, who, "edit this proposal")
-    if p.status not in OPEN_STATES:
-        raise GovError("conflict", f"A {p.status} proposal can no longer be edited.", 409)
+    now = _now()
+    lifecycle.require(permissions(snap, p, who, now), "edit")
     if req.title is None and req.body is None:
         raise GovError("invalid_field", "Send a new 'title' or 'body'.", field="title")
-    now = _now()
     changes: dict[str, Any] = {"edited": format_time(now)}
     if req.title is not None:
         changes["title"] = req.title
@@ -255,6 +265,7 @@ async def edit_proposal(
         changes["body"] = req.body.strip("\n")
     message = f"Edit proposal: {_one_line(changes.get('title', p.title))}"
     if p.status == "voting":
+        # decision_making.md, "Calling a vote": an update by the sponsor resets the period.
         closes = now + timedelta(days=config.rules.vote_days)
         changes["vote"] = {"opened": format_time(now), "closes": format_time(closes)}
         message += " (vote period restarted)"
@@ -267,18 +278,13 @@ async def transition(
 ) -> str:
     config = snap.require_config()
     p = find_proposal(snap, proposal_id)
-    bodies = proposal_bodies(snap, p)
+    now = _now()
+    allowed = permissions(snap, p, who, now)
     title = _one_line(p.title)
     changes: dict[str, Any]
     if req.second:
-        _require_member(who, bodies, "second a vote")
-        if not p.second_requested or p.status not in ("draft", "feedback"):
-            raise GovError("conflict", "No vote has been called on this proposal yet.", 409)
-        if p.sponsor.lower() == who.id.lower():
-            raise GovError(
-                "not_allowed", "The sponsor cannot second their own call; another member must.", 403
-            )
-        now = _now()
+        lifecycle.require(allowed, "second")
+        # decision_making.md, "Calling a vote": seconded by another member, then seven days.
         closes = now + timedelta(days=config.rules.vote_days)
         changes = {
             "status": "voting",
@@ -288,21 +294,15 @@ async def transition(
         }
         message = f"Second the call to vote on {title}: vote open until {format_time(closes)}"
     elif req.to == "feedback":
-        _require_sponsor(p, who, "open this proposal for feedback")
-        if p.status != "draft":
-            raise GovError(
-                "conflict", f"Only a draft can move to feedback (it is {p.status}).", 409
-            )
+        lifecycle.require(allowed, "feedback")
         changes, message = {"status": "feedback"}, f"Open proposal for feedback: {title}"
     elif req.to == "voting":
-        _require_sponsor(p, who, "call a vote")
-        if p.status not in ("draft", "feedback") or p.second_requested:
-            raise GovError("conflict", f"A vote cannot be called now (status {p.status}).", 409)
-        changes, message = {"second_requested": True}, f"Call a vote on {title} (needs a second)"
+        lifecycle.require(allowed, "call")
+        # decision_making.md, "Calling a vote": any member may call it and becomes its sponsor.
+        changes = {"second_requested": True, "sponsor": who.id, "author": p.author or p.sponsor}
+        message = f"Call a vote on {title} (sponsor {who.id}; needs a second)"
     else:
-        _require_sponsor(p, who, "withdraw this proposal")
-        if p.status not in OPEN_STATES:
-            raise GovError("conflict", f"A {p.status} proposal cannot be withdrawn.", 409)
+        lifecycle.require(allowed, "withdraw")
         changes, message = {"status": "withdrawn", "second_requested": False}, f"Withdraw {title}"
     updated = Proposal.model_validate({**p.model_dump(), **changes})
     return await store.write({proposal_path(p.id): _serialise(updated)}, message, who.signature())
@@ -313,39 +313,80 @@ async def cast_ballot(
 ) -> str:
     snap.require_config()
     p = find_proposal(snap, proposal_id)
-    bodies = proposal_bodies(snap, p)
-    _require_member(who, bodies, "cast ballots on this proposal")
-    if p.status != "voting" or p.vote is None:
-        raise GovError("conflict", f"This proposal is not open for voting (it is {p.status}).", 409)
     now = _now()
-    if now >= _parse_time(p.vote.closes):
-        raise GovError("conflict", "The voting period has ended; the vote can only be closed.", 409)
+    lifecycle.require(permissions(snap, p, who, now), "vote")
     data: dict[str, Any] = {"cast": format_time(now)}
     if p.kind == "binary":
         if req.value is None:
             raise GovError("invalid_field", "This is a yes / no / blank vote.", field="value")
         data["value"] = req.value
-    else:
-        if req.ranking is None:
+    elif req.value is not None:
+        # decision_making.md, "Voter participation and quorum": "a 'blank' option will always be
+        # included", ranked votes too; it counts toward the quorum only.
+        if req.value != "blank":
             raise GovError(
-                "invalid_field", "This is a ranked vote: send a ranking.", field="ranking"
+                "invalid_field", "A ranked vote takes a ranking or a blank ballot.", field="value"
             )
-        if not req.ranking or len(set(req.ranking)) != len(req.ranking):
+        data["value"] = "blank"
+    else:
+        ranking = req.ranking or []
+        if not ranking or len(set(ranking)) != len(ranking):
             raise GovError("invalid_field", "Rank each option at most once.", field="ranking")
-        unknown = [o for o in req.ranking if o not in p.options]
+        unknown = [o for o in ranking if o not in p.options]
         if unknown:
             raise GovError("invalid_field", f"Unknown option '{unknown[0]}'.", field="ranking")
-        data["ranking"] = req.ranking
+        data["ranking"] = ranking
     if req.comment.strip():
         data["comment"] = req.comment.strip()
+    bodies = proposal_bodies(snap, p)
     member_id = _eligible(bodies)[who.id.lower()]
-    previous = snap.ballots.get(p.id, {}).get(member_id)
+    previous = snap.ballots.get(p.id, {}).get(member_id.lower())
     verb = "Change vote" if previous else "Vote"
     return await store.write(
-        {ballot_path(p.id, member_id): frontmatter.dump_yaml(data)},
+        {ballot_path(snap, p.id, member_id): frontmatter.dump_yaml(data)},
         f"{verb} on {_one_line(p.title)}",
         who.signature(),
     )
+
+
+def ballots_digest(ballots: dict[str, Ballot]) -> str:
+    """sha256 of the counted ballots in a canonical form: anyone can recompute it from votes/.
+
+    One line per ballot, sorted by lower-cased member id: `member<TAB>cast<TAB>value or ranking`.
+    """
+    lines = []
+    for member, b in sorted(ballots.items()):
+        choice = b.value if b.value else " > ".join(b.ranking or [])
+        lines.append(f"{member}\t{b.cast}\t{choice}")
+    return "sha256:" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def decided_proposal(snap: Snapshot, p: Proposal) -> Proposal:
+    """The proposal with its decision recorded: the same bytes from any clone with these ballots.
+
+    Its time is the end of the period, or the last ballot when every member voted before it.
+    """
+    bodies = proposal_bodies(snap, p)
+    ballots = counted_ballots(snap, p)
+    assert p.vote is not None
+    if _everyone_voted(snap, p, bodies):
+        eligible = set(_eligible(bodies))
+        decided = max(_parse_time(b.cast) for k, b in ballots.items() if k in eligible)
+        decided = min(decided, _parse_time(p.vote.closes))
+    else:
+        decided = _parse_time(p.vote.closes)
+    counted = body_tallies(snap, p)
+    outcome, winner = rules.combined_outcome([t for _, t in counted])
+    decision = {
+        "decided": format_time(decided),
+        "outcome": outcome,
+        "tally": {
+            "bodies": [{"body": b.id, **t.as_dict()} for b, t in counted],
+            **({"winner": winner} if winner else {}),
+        },
+        "ballots_digest": ballots_digest(ballots),
+    }
+    return Proposal.model_validate({**p.model_dump(), "status": outcome, "decision": decision})
 
 
 async def close_vote(
@@ -353,50 +394,61 @@ async def close_vote(
 ) -> str:
     snap.require_config()
     p = find_proposal(snap, proposal_id)
-    if p.status != "voting" or p.vote is None:
-        raise GovError("conflict", f"Only an open vote can be closed (it is {p.status}).", 409)
-    bodies = proposal_bodies(snap, p)
-    _require_member(who, bodies, "close this vote")
-    eligible = set(_eligible(bodies))
-    voted = {k.lower() for k in snap.ballots.get(p.id, {})}
-    now = _now()
-    if now < _parse_time(p.vote.closes) and not eligible <= voted:
-        raise GovError(
-            "conflict",
-            f"The vote is open until {p.vote.closes} and {len(eligible - voted)} member(s) "
-            "have not voted yet.",
-            409,
-        )
-    counted = body_tallies(snap, p)
-    outcome, winner = rules.combined_outcome([t for _, t in counted])
-    decision = {
-        "decided": format_time(now),
-        "outcome": outcome,
-        "tally": {
-            "bodies": [{"body": b.id, **t.as_dict()} for b, t in counted],
-            **({"winner": winner} if winner else {}),
-        },
-        "ballots_commit": await store.git.head(),
-    }
-    updated = Proposal.model_validate({**p.model_dump(), "status": outcome, "decision": decision})
+    lifecycle.require(permissions(snap, p, who, _now()), "close")
+    return await _record_decision(store, snap, p, who)
+
+
+async def _record_decision(
+    store: GovernanceStore, snap: Snapshot, p: Proposal, who: Identity
+) -> str:
+    updated = decided_proposal(snap, p)
     return await store.write(
         {proposal_path(p.id): _serialise(updated)},
-        f"Close vote on {_one_line(p.title)}: {outcome}",
+        f"Close vote on {_one_line(p.title)}: {updated.status}",
         who.signature(),
     )
 
 
+async def close_due_votes(store: GovernanceStore, snap: Snapshot, who: Identity) -> list[str]:
+    """Record the decision of every vote whose period is over or that every member voted on.
+
+    Votes close by themselves (CONTRACT.md §2): the next server that sees one due records it, in
+    one commit per vote. Nobody has to press Close.
+    """
+    if snap.config is None:
+        return []
+    now = _now()
+    due = [
+        p
+        for p in snap.proposals
+        if lifecycle.closing_time(p, now, _everyone_voted(snap, p, proposal_bodies(snap, p)))
+    ]
+    return [await _record_decision(store, snap, p, who) for p in due]
+
+
 def participation_report(snap: Snapshot) -> list[dict[str, Any]]:
+    """decision_making.md, "Voter participation and quorum": closed formal votes only, each
+    charged to the members whose seat covered the day it opened."""
     config = snap.require_config()
     votes = []
     for p in snap.proposals:
-        if p.vote is None or p.status not in ("voting", "accepted", "rejected"):
+        if p.vote is None or p.status not in ("accepted", "rejected"):
             continue
-        eligible = frozenset(_eligible(proposal_bodies(snap, p)).values())
-        voters = frozenset(snap.ballots.get(p.id, {}))
-        votes.append(rules.FormalVote(p.id, _parse_time(p.vote.opened).year, eligible, voters))
-    members = list(dict.fromkeys(m.id for b in snap.bodies for m in b.members))
-    return rules.participation(votes, members, config.rules.participation)
+        eligible = frozenset(_eligible(proposal_bodies(snap, p)))
+        voters = frozenset(counted_ballots(snap, p))
+        votes.append(rules.FormalVote(p.id, _parse_time(p.vote.opened).date(), eligible, voters))
+    seats: dict[str, rules.Membership] = {}
+    for body in snap.bodies:
+        for m in body.members:
+            seats.setdefault(
+                m.id.lower(),
+                rules.Membership(
+                    m.id,
+                    date.fromisoformat(m.since) if m.since else None,
+                    date.fromisoformat(m.until) if m.until else None,
+                ),
+            )
+    return rules.participation(votes, seats.values(), config.rules.participation)
 
 
 def export_markdown(snap: Snapshot, proposal_id: str) -> str:
@@ -421,7 +473,10 @@ def export_markdown(snap: Snapshot, proposal_id: str) -> str:
             lines.append(f"- @{m.id}")
             if p.kind == "ranked":
                 ranking = " > ".join(b.ranking) if b and b.ranking else ""
-                lines.append(f"  - Ranking: {ranking}" if ranking else "  - [ ] Ranked")
+                if b and b.value == "blank":
+                    lines.append("  - [x] Abstain")
+                else:
+                    lines.append(f"  - Ranking: {ranking}" if ranking else "  - [ ] Ranked")
                 continue
             for value, label in labels:
                 ticked = "x" if b and b.value == value else " "
@@ -429,12 +484,22 @@ def export_markdown(snap: Snapshot, proposal_id: str) -> str:
         lines.append("")
     counted = tallies(snap, p) if p.status in ("voting", "accepted", "rejected") else []
     for t in counted:
+        quorum = f"quorum {'met' if t['quorum_met'] else 'not met'} ({t['cast']}/{t['members']})"
         if p.kind == "ranked":
-            lines.append(f"{t['body_name']}: winner {t['winner'] or 'none'} ({t['reason']}).")
-        else:
+            elected = ", ".join(t["elected"]) or "none"
             lines.append(
-                f"{t['body_name']}: {t['yes']} yes, {t['no']} no, {t['blank']} abstain; quorum "
-                f"{'met' if t['quorum_met'] else 'not met'} ({t['cast']}/{t['members']})."
+                f"{t['body_name']}: elected {elected} of {t['seats']} seat(s) by {t['method']} "
+                f"({t['reason']}); {t['blank']} abstain; {quorum}."
+            )
+        else:
+            rule = (
+                f"two thirds of the whole body ({t['yes_needed']} yes)"
+                if t["threshold"] == "two-thirds"
+                else "simple majority of non-blank ballots"
+            )
+            lines.append(
+                f"{t['body_name']}: {t['yes']} yes, {t['no']} no, {t['blank']} abstain; {quorum}; "
+                f"{rule}."
             )
     if p.decision:
         lines.append(f"**Result: {p.decision.outcome}** (decided {p.decision.decided}).")

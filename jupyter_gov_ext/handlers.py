@@ -66,9 +66,20 @@ class GovHandler(APIHandler):
         )
 
     async def context(self) -> tuple[Snapshot, Identity]:
-        """What nearly every request needs: the repo as it is now, and who is asking."""
+        """What nearly every request needs: the repo as it is now, and who is asking.
+
+        A vote that is due to close is closed first, so every answer shows it decided.
+        """
         snap = await self.store.snapshot()
-        return snap, await self.identity(snap)
+        who = await self.identity(snap)
+        try:
+            closed = await council.close_due_votes(self.store, snap, who)
+        except GovError as err:  # e.g. the repo is busy: the next request records it
+            self.log.warning("jupyter_gov_ext: could not record a decision yet: %s", err.message)
+            closed = []
+        if closed:
+            snap = await self.store.snapshot()
+        return snap, who
 
     def reply(self, data: Any, status_code: int = 200) -> None:
         self.set_status(status_code)
@@ -136,7 +147,7 @@ class InitHandler(GovHandler):
 class PrioritiesHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap = await self.store.snapshot()
+        snap, _ = await self.context()
         snap.require_config()
         self.reply({"priorities": community.list_priorities(snap)})
 
@@ -231,14 +242,14 @@ class ExportHandler(GovHandler):
     @endpoint
     async def get(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
-        snap = await self.store.snapshot()
+        snap, _ = await self.context()
         self.reply({"markdown": council.export_markdown(snap, proposal_id)})
 
 
 class ParticipationHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap = await self.store.snapshot()
+        snap, _ = await self.context()
         snap.require_config()
         self.reply({"participation": council.participation_report(snap)})
 

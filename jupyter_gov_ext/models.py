@@ -7,7 +7,7 @@ validated here and nowhere else, so the store and the handlers never see uncheck
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -95,11 +95,36 @@ class _Request(BaseModel):
 # --- governance.yml ------------------------------------------------------------------------------
 
 
+def _share(value: Any) -> Any:
+    """`participation: 2/3` may be written as a fraction."""
+    if isinstance(value, str) and "/" in value:
+        num, _, den = value.partition("/")
+        try:
+            return int(num) / int(den)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError("must be a number or a fraction such as 2/3") from None
+    return value
+
+
+def _day(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+Day = Annotated[str, BeforeValidator(_day), Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
 class Member(_Record):
     id: MemberId
     name: str = ""
     email: str | None = None
     github: str | None = None
+    # The member's seat, for participation: votes held outside it are not charged to them.
+    since: Day | None = None
+    until: Day | None = None
 
 
 class Roster(_Record):
@@ -117,10 +142,16 @@ class Body(_Record):
     roster: Roster | None = None
 
 
+Threshold = Literal["majority", "two-thirds"]
+
+
 class Rules(_Record):
     vote_days: int = Field(7, ge=1, le=365)
     quorum: float = Field(0.5, ge=0, le=1)
-    participation: float = Field(0.667, ge=0, le=1)
+    participation: Annotated[float, BeforeValidator(_share)] = Field(0.667, ge=0, le=1)
+    # The threshold a new proposal gets unless its author picks one: a council may require two
+    # thirds of the whole body for everything it decides.
+    threshold: Threshold = "majority"
 
 
 class GovernanceConfig(_Record):
@@ -194,19 +225,25 @@ class Decision(_Record):
     decided: Timestamp
     outcome: str
     tally: dict[str, Any] = Field(default_factory=dict)
-    ballots_commit: str | None = None
+    # sha256 of the counted ballots (see council.ballots_digest): survives a rebase, unlike a commit.
+    ballots_digest: str | None = None
+    ballots_commit: str | None = None  # written by earlier versions; kept when read
 
 
 class Proposal(_Record):
     id: RecordId
     title: str
+    # The member who called the vote (the sponsor of record); until a vote is called, the author.
     sponsor: str
+    author: str | None = None  # who drafted it, a council member or anyone in the community
     seconded_by: str | None = None
     created: Timestamp
     edited: Timestamp | None = None
     status: ProposalStatus = "draft"
     kind: Literal["binary", "ranked"] = "binary"
     options: list[str] = Field(default_factory=list)
+    seats: int = Field(1, ge=1, le=20)
+    threshold: Threshold = "majority"
     door: Literal["one-way", "two-way"] = "two-way"
     priorities: list[str] = Field(default_factory=list)
     cites: list[str] = Field(default_factory=list)
@@ -217,8 +254,17 @@ class Proposal(_Record):
     body: str = ""
 
 
+def _yaml11_bool(value: Any) -> Any:
+    """`value: yes` by hand reads as a YAML 1.1 boolean: take it as the word that was written."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
 class Ballot(_Record):
-    value: Literal["yes", "no", "blank"] | None = None
+    value: Annotated[Literal["yes", "no", "blank"] | None, BeforeValidator(_yaml11_bool)] = None
     ranking: list[str] | None = None
     cast: Timestamp
     comment: str = ""
@@ -255,6 +301,8 @@ class ProposalCreate(_Request):
     options: list[Annotated[str, Field(min_length=1, max_length=SHORT_TEXT)]] = Field(
         default_factory=list, max_length=20
     )
+    seats: int = Field(1, ge=1, le=19)
+    threshold: Threshold | None = None  # None: the repo's rules.threshold
     door: Literal["one-way", "two-way"] = "two-way"
     priorities: list[Tag] = Field(default_factory=list, max_length=10)
     cites: list[Annotated[str, Field(max_length=128)]] = Field(default_factory=list, max_length=50)
@@ -269,8 +317,18 @@ class ProposalCreate(_Request):
                 )
             if len(set(self.options)) != len(self.options):
                 raise GovError("invalid_field", "Options must be different.", field="options")
+            if self.seats >= len(self.options):
+                raise GovError(
+                    "invalid_field", "Elect fewer options than there are.", field="seats"
+                )
+            if self.threshold == "two-thirds":
+                raise GovError(
+                    "invalid_field", "Two thirds applies to yes / no votes.", field="threshold"
+                )
         elif self.options:
             raise GovError("invalid_field", "Only a ranked vote has options.", field="options")
+        elif self.seats != 1:
+            raise GovError("invalid_field", "Only a ranked vote fills seats.", field="seats")
         return self
 
 

@@ -67,12 +67,16 @@ def members_from_roster(data: Any, team: str, current_only: bool, year: int) -> 
                 continue
             if current_only and not term_is_current(membership.get("term"), year):
                 continue
+            years = [int(m.group(0)) for m in _YEAR.finditer(str(membership.get("term") or ""))]
             members.append(
                 Member(
                     id=str(person["id"]),
                     name=str(person.get("name") or person["id"]),
                     email=person.get("email"),
                     github=person.get("github"),
+                    # A term "2023-2026" seats them from the first day of 2023 to the last of 2026.
+                    since=f"{min(years)}-01-01" if years else None,
+                    until=f"{max(years)}-12-31" if years else None,
                 )
             )
             break

@@ -72,8 +72,11 @@ class Snapshot:
     priorities: list[Priority]
     inputs: list[Input]
     proposals: list[Proposal]
-    ballots: dict[str, dict[str, Ballot]]  # proposal id -> member id -> ballot
+    # proposal id -> lower-cased member id -> ballot: one member, one ballot, whatever the case
+    ballots: dict[str, dict[str, Ballot]]
     problems: list[dict[str, str]] = field(default_factory=list)
+    # proposal id -> lower-cased member id -> the file that holds the ballot (rewritten in place)
+    ballot_files: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def require_config(self) -> GovernanceConfig:
         if self.config is None:
@@ -163,9 +166,23 @@ class GovernanceStore:
             index.refresh()
             problems += index.problems()
         ballots: dict[str, dict[str, Ballot]] = {}
-        for rel, ballot in self.votes.items():
+        ballot_files: dict[str, dict[str, str]] = {}
+        for rel, ballot in sorted(self.votes.items()):
             proposal_id = PurePosixPath(rel).parent.name
-            ballots.setdefault(proposal_id, {})[ballot.member or ""] = ballot
+            key = (ballot.member or "").lower()
+            first = ballot_files.setdefault(proposal_id, {}).setdefault(key, rel)
+            if first != rel:
+                # Two files for one member (names differing in case): the first in path order
+                # counts, once; the other is reported.
+                problems.append(
+                    {
+                        "path": rel,
+                        "problem": f"a second ballot of '{key}' (first: {first}); "
+                        "only one ballot per member counts: remove one of the files",
+                    }
+                )
+                continue
+            ballots.setdefault(proposal_id, {})[key] = ballot
         for body in bodies:
             problems += [
                 {"path": body.roster_file or GOVERNANCE_FILE, "problem": p} for p in body.problems
@@ -179,6 +196,7 @@ class GovernanceStore:
             proposals=self.proposals.records(),
             ballots=ballots,
             problems=problems,
+            ballot_files=ballot_files,
         )
 
     def _read_config(self, problems: list[dict[str, str]]):

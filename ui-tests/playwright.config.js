@@ -47,7 +47,7 @@ module.exports = {
   projects: [
     {
       name: 'starter',
-      testMatch: /(governance|onboarding|palette|votes)\.spec\.ts/,
+      testMatch: /(governance|onboarding|palette|votes|rules)\.spec\.ts/,
       use: { baseURL: 'http://localhost:8888' }
     },
     {

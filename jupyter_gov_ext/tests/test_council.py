@@ -42,19 +42,24 @@ async def test_full_lifecycle_with_two_identities(api, gov_repo, act_as):
     # closing early needs every member's ballot
     code, data = await api("POST", f"proposals/{pid}/close")
     assert code == 409 and data["error"]["code"] == "conflict"
-    for who, value in (("bob", "yes"), ("carol", "blank")):
-        act_as(who)
-        assert (await api("PUT", f"proposals/{pid}/ballot", {"value": value}))[0] == 200
+    act_as("bob")
+    assert (await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"}))[0] == 200
+    # the last member's ballot closes the vote by itself: nobody has to press Close
     count = commit_count(gov_repo)
-    code, data = await api("POST", f"proposals/{pid}/close")
+    act_as("carol")
+    code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": "blank"})
     assert code == 200, data
     assert data["proposal"]["status"] == "accepted"
-    assert commit_count(gov_repo) == count + 1
+    assert commit_count(gov_repo) == count + 2  # the ballot, then the decision
     assert git(gov_repo, "log", "-1", "--format=%s") == "Close vote on Adopt pillars: accepted"
     meta, _ = frontmatter.loads((gov_repo / "proposals" / f"{pid}.md").read_text())
     assert meta["decision"]["outcome"] == "accepted"
     assert meta["decision"]["tally"]["bodies"][0]["yes"] == 2
-    assert meta["decision"]["ballots_commit"] == git(gov_repo, "rev-parse", "HEAD~1")
+    carol = yaml.safe_load((gov_repo / "votes" / pid / "carol.yml").read_text())
+    assert meta["decision"]["decided"] == carol["cast"]  # the last ballot, not the clock
+    assert meta["decision"]["ballots_digest"].startswith("sha256:")
+    code, data = await api("POST", f"proposals/{pid}/close")
+    assert code == 409  # already closed
     ballot = yaml.safe_load((gov_repo / "votes" / pid / "alice.yml").read_text())
     assert ballot["value"] == "yes"
     # after closing nobody may vote
@@ -136,13 +141,23 @@ async def test_non_member_reads_everything_but_cannot_vote(api, act_as):
     assert code == 200
     assert data["proposal"]["can_vote"] is False
     assert "not a member" in data["proposal"]["why_not"]
+    assert data["proposal"]["actions"]["vote"]["allowed"] is False
+    # anyone may draft a proposal for the council to take up; only a member can call its vote
     code, data = await api("POST", "proposals", PROPOSAL)
-    assert code == 403
+    assert code == 201 and data["proposal"]["author"] == "dana"
+    assert data["proposal"]["actions"]["call"]["allowed"] is False
+    code, data = await api(
+        "POST", f"proposals/{data['proposal']['id']}/transition", {"to": "voting"}
+    )
+    assert code == 403 and data["error"]["code"] == "not_a_member"
 
 
 async def test_ranked_vote_with_every_option_tied_has_no_winner(api, act_as):
     body = {"title": "Pick a logo", "kind": "ranked", "options": ["red", "green", "blue"]}
     pid = await open_vote(api, act_as, body)
+    act_as("carol")
+    code, data = await api("PUT", f"proposals/{pid}/ballot", {"ranking": ["purple"]})
+    assert code == 400
     for who, ranking in (
         ("alice", ["red", "green"]),
         ("bob", ["green"]),
@@ -151,14 +166,12 @@ async def test_ranked_vote_with_every_option_tied_has_no_winner(api, act_as):
         act_as(who)
         code, data = await api("PUT", f"proposals/{pid}/ballot", {"ranking": ranking})
         assert code == 200, data
-    code, data = await api("PUT", f"proposals/{pid}/ballot", {"ranking": ["purple"]})
-    assert code == 400
-    code, data = await api("POST", f"proposals/{pid}/close")
-    assert code == 200
+    # every member voted: the vote closed by itself
     tally = data["proposal"]["tallies"][0]
-    # one first choice each: every remaining option is tied, so there is no winner (README rule)
-    assert tally["rounds"][0]["counts"] == {"red": 1, "green": 1, "blue": 1}
+    # one first choice each, and which goes first decides the winner: no winner, a runoff
+    assert tally["rounds"][0]["counts"] == {"blue": 1, "green": 1, "red": 1}
     assert tally["winner"] is None and tally["reason"] == "tie"
+    assert "runoff is needed" in tally["tie_break"][0]
     assert data["proposal"]["status"] == "rejected"
 
 
@@ -167,8 +180,7 @@ async def test_ranked_vote_transfers_to_a_winner(api, act_as):
     pid = await open_vote(api, act_as, body)
     for who, ranking in (("alice", ["ada"]), ("bob", ["bea", "ada"]), ("carol", ["ada", "cy"])):
         act_as(who)
-        await api("PUT", f"proposals/{pid}/ballot", {"ranking": ranking})
-    code, data = await api("POST", f"proposals/{pid}/close")
+        code, data = await api("PUT", f"proposals/{pid}/ballot", {"ranking": ranking})
     tally = data["proposal"]["tallies"][0]
     assert tally["winner"] == "ada" and data["proposal"]["status"] == "accepted"
     assert tally["rounds"][0]["counts"] == {"ada": 2, "bea": 1, "cy": 0}

@@ -31,7 +31,12 @@ const STATUS: IStatus = {
   member: true,
   bodies: [],
   topics: ['community'],
-  rules: { vote_days: 7, quorum: 0.5, participation: 0.667 },
+  rules: {
+    vote_days: 7,
+    quorum: 0.5,
+    participation: 0.667,
+    threshold: 'majority'
+  },
   remote: { names: [], upstream: null, ahead: null, behind: null },
   counts: { priorities: 0, inputs: 0, proposals: 0 },
   problems: []

@@ -1,45 +1,49 @@
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { IProposalDetail } from '../api/types';
+import { IPermission, IProposal, ProposalActionId } from '../api/types';
 import { proposalActions } from '../components/ProposalActions';
 
 const trans = nullTranslator.load('jupyter_gov_ext');
 
-function proposal(extra: Partial<IProposalDetail>): IProposalDetail {
-  return {
-    sponsor: 'alice',
-    status: 'draft',
-    second_requested: false,
-    ...extra
-  } as IProposalDetail;
+/** A proposal whose server-decided permissions allow exactly `allowed`. */
+function proposal(...allowed: ProposalActionId[]): Pick<IProposal, 'actions'> {
+  const all: ProposalActionId[] = [
+    'edit',
+    'feedback',
+    'call',
+    'second',
+    'withdraw',
+    'vote',
+    'close'
+  ];
+  const actions = Object.fromEntries(
+    all.map(id => [
+      id,
+      { allowed: allowed.includes(id), why: allowed.includes(id) ? null : 'no' }
+    ])
+  ) as Record<ProposalActionId, IPermission>;
+  return { actions };
 }
 
-const ids = (p: IProposalDetail, me: string, member = true) =>
-  proposalActions(p, me, member, trans).map(a => a.id);
-
-describe('proposal lifecycle actions', () => {
-  it('lets the sponsor move a draft on, call a vote and withdraw', () => {
-    expect(ids(proposal({}), 'alice')).toEqual([
-      'feedback',
-      'call',
-      'withdraw'
-    ]);
-    expect(ids(proposal({ status: 'feedback' }), 'Alice')).toEqual([
-      'call',
-      'withdraw'
+describe('proposal lifecycle buttons', () => {
+  it('shows exactly the steps the server allows, in lifecycle order', () => {
+    const got = proposalActions(
+      proposal('withdraw', 'call', 'feedback'),
+      trans
+    );
+    expect(got.map(a => a.id)).toEqual(['feedback', 'call', 'withdraw']);
+    expect(got.map(a => a.label)).toEqual([
+      'Open for feedback',
+      'Call a vote',
+      'Withdraw'
     ]);
   });
 
-  it('lets another member second a call, never the sponsor', () => {
-    const called = proposal({ status: 'feedback', second_requested: true });
-    expect(ids(called, 'bob')).toEqual(['second']);
-    expect(ids(called, 'alice')).toEqual(['withdraw']);
-    expect(ids(called, 'dana', false)).toEqual([]);
-  });
-
-  it('offers closing an open vote to members only, and nothing once decided', () => {
-    expect(ids(proposal({ status: 'voting' }), 'bob')).toEqual(['close']);
-    expect(ids(proposal({ status: 'voting' }), 'dana', false)).toEqual([]);
-    expect(ids(proposal({ status: 'accepted' }), 'alice')).toEqual([]);
+  it('never shows a step the server refuses, nor the ones that are not buttons', () => {
+    expect(proposalActions(proposal(), trans)).toEqual([]);
+    expect(proposalActions(proposal('vote', 'edit'), trans)).toEqual([]);
+    expect(
+      proposalActions(proposal('second', 'close'), trans).map(a => a.id)
+    ).toEqual(['second', 'close']);
   });
 });

@@ -35,4 +35,22 @@ describe('RankedBallotForm', () => {
       comment: ''
     });
   });
+
+  it('casts a blank ballot, which hides the ranking', () => {
+    const onCast = jest.fn().mockResolvedValue(undefined);
+    const p = {
+      id: 'p',
+      options: ['red', 'green'],
+      my_ballot: null
+    } as unknown as IProposal;
+    render(<RankedBallotForm proposal={p} onCast={onCast} trans={trans} />);
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Blank (counts toward the quorum, not the result)'
+      })
+    );
+    expect(screen.queryByRole('list', { name: 'Your ranking' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cast ballot' }));
+    expect(onCast).toHaveBeenCalledWith(p, { value: 'blank', comment: '' });
+  });
 });

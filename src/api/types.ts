@@ -47,7 +47,12 @@ export interface IStatus {
   member: boolean;
   bodies: IBody[];
   topics: string[];
-  rules: { vote_days: number; quorum: number; participation: number } | null;
+  rules: {
+    vote_days: number;
+    quorum: number;
+    participation: number;
+    threshold: 'majority' | 'two-thirds';
+  } | null;
   remote: {
     names: string[];
     upstream: string | null;
@@ -111,7 +116,11 @@ export interface IBallot {
 export interface IRound {
   counts: Record<string, number>;
   exhausted: number;
-  eliminated: string | null;
+  /** Options out after this round (several when none of them had a vote). */
+  eliminated: string[];
+  /** Options that reached the quota in this round. */
+  elected: string[];
+  quota: number | null;
 }
 
 export interface ITally {
@@ -126,28 +135,51 @@ export interface ITally {
   yes?: number;
   no?: number;
   blank?: number;
+  /** Binary votes: "majority" (of non-blank ballots) or "two-thirds" (of the whole body). */
+  threshold?: 'majority' | 'two-thirds';
+  yes_needed?: number | null;
   rounds?: IRound[];
   winner?: string | null;
+  /** Ranked votes: seats to fill, the options elected, the method, how ties were settled. */
+  seats?: number;
+  elected?: string[];
+  method?: string;
+  tie_break?: string[];
 }
+
+/** Whether the user may take an action now, and why not (decided by the server). */
+export interface IPermission {
+  allowed: boolean;
+  why: string | null;
+}
+
+export type ProposalActionId =
+  'edit' | 'feedback' | 'call' | 'second' | 'withdraw' | 'vote' | 'close';
 
 export interface IProposal {
   id: string;
   title: string;
+  /** The member who called the vote; until then, the author. */
   sponsor: string;
+  /** Who drafted it (anyone may). */
+  author: string;
   seconded_by?: string | null;
   created: string;
   edited?: string;
   status: ProposalStatus;
   kind: 'binary' | 'ranked';
   options: string[];
+  seats: number;
+  threshold: 'majority' | 'two-thirds';
   door: 'one-way' | 'two-way';
   priorities: string[];
   cites: string[];
   bodies: string[];
   body_names: string[];
+  actions: Record<ProposalActionId, IPermission>;
   second_requested: boolean;
   vote?: { opened: string; closes: string };
-  decision?: { decided: string; outcome: string };
+  decision?: { decided: string; outcome: string; ballots_digest?: string };
   seconds_left: number | null;
   can_vote: boolean;
   waiting_for_me: boolean;
@@ -171,6 +203,10 @@ export interface IProposalDraft {
   body: string;
   kind: 'binary' | 'ranked';
   options: string[];
+  /** Ranked votes: how many options to elect. */
+  seats: number;
+  /** Binary votes: null takes the repo's default (rules.threshold). */
+  threshold: 'majority' | 'two-thirds' | null;
   door: 'one-way' | 'two-way';
   priorities: string[];
   cites: string[];
@@ -196,6 +232,8 @@ export interface IParticipationRow {
   cast: number;
   share: number;
   required: number;
+  /** The requirement as a fraction, e.g. "2/3". */
+  required_text: string;
   meets: boolean;
 }
 

@@ -54,9 +54,7 @@ export function Participation(props: {
                 </td>
                 <td>
                   {Math.round(r.share * 100)}%{' '}
-                  {r.meets
-                    ? ''
-                    : trans.__('(below %1%)', Math.round(r.required * 100))}
+                  {r.meets ? '' : trans.__('(below %1)', r.required_text)}
                 </td>
               </tr>
             ))}

@@ -1,48 +1,44 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 
-import { IProposalDetail } from '../api/types';
+import { IProposal, ProposalActionId } from '../api/types';
 
-/** A step of the proposal lifecycle that the user can take now. */
+/** A lifecycle step shown as a button. */
 export interface IProposalAction {
-  id: 'feedback' | 'call' | 'second' | 'close' | 'withdraw';
+  id: Extract<
+    ProposalActionId,
+    'feedback' | 'call' | 'second' | 'close' | 'withdraw'
+  >;
   label: string;
 }
 
+const ORDER: IProposalAction['id'][] = [
+  'feedback',
+  'call',
+  'second',
+  'close',
+  'withdraw'
+];
+
 /**
- * Which lifecycle steps this user may take on this proposal (the server checks again):
- * the sponsor opens feedback, calls a vote and withdraws; another member seconds a call;
- * any member may try to close a vote (allowed once the period ends or everyone voted).
+ * The lifecycle steps the server says this user may take now (`proposal.actions`): the client
+ * does not decide permissions, it only labels them.
  */
 export function proposalActions(
-  p: IProposalDetail,
-  me: string,
-  isMember: boolean,
+  p: Pick<IProposal, 'actions'>,
   trans: TranslationBundle
 ): IProposalAction[] {
-  const sponsor = p.sponsor.toLowerCase() === me.toLowerCase();
-  const open = ['draft', 'feedback', 'voting'].includes(p.status);
-  const actions: IProposalAction[] = [];
-  if (sponsor && p.status === 'draft') {
-    actions.push({ id: 'feedback', label: trans.__('Open for feedback') });
-  }
-  if (
-    sponsor &&
-    ['draft', 'feedback'].includes(p.status) &&
-    !p.second_requested
-  ) {
-    actions.push({ id: 'call', label: trans.__('Call a vote') });
-  }
-  if (isMember && !sponsor && p.second_requested && p.status !== 'voting') {
-    actions.push({ id: 'second', label: trans.__('Second the call to vote') });
-  }
-  if (isMember && p.status === 'voting') {
-    actions.push({ id: 'close', label: trans.__('Close the vote') });
-  }
-  if (sponsor && open) {
-    actions.push({ id: 'withdraw', label: trans.__('Withdraw') });
-  }
-  return actions;
+  const labels: Record<IProposalAction['id'], string> = {
+    feedback: trans.__('Open for feedback'),
+    call: trans.__('Call a vote'),
+    second: trans.__('Second the call to vote'),
+    close: trans.__('Close the vote'),
+    withdraw: trans.__('Withdraw')
+  };
+  return ORDER.filter(id => p.actions?.[id]?.allowed).map(id => ({
+    id,
+    label: labels[id]
+  }));
 }
 
 export function ProposalActions(props: {

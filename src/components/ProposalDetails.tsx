@@ -19,9 +19,6 @@ export interface IProposalDetailsProps {
   client: GovernanceClient;
   rendermime: IRenderMimeRegistry | null;
   trans: TranslationBundle;
-  /** The user's member id, and whether they sit on a voting body. */
-  me: string;
-  isMember: boolean;
   /** Called after a lifecycle step was committed, so the lists refresh. */
   onChanged: () => void;
 }
@@ -111,26 +108,43 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
       {detail.tallies.map(
         t =>
           t.rounds && (
-            <table key={t.body} className="jp-GovExt-rounds">
-              <caption>
-                {trans.__('Instant-runoff rounds (%1)', t.body_name)}
-              </caption>
-              <tbody>
-                {t.rounds.map((r, n) => (
-                  <tr key={n}>
-                    <th scope="row">{trans.__('Round %1', n + 1)}</th>
-                    <td>
-                      {Object.entries(r.counts)
-                        .map(([o, c]) => `${o}: ${c}`)
-                        .join(' · ')}
-                      {r.eliminated
-                        ? ` — ${trans.__('%1 eliminated', r.eliminated)}`
-                        : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div key={t.body}>
+              <table className="jp-GovExt-rounds">
+                <caption>
+                  {(t.seats ?? 1) > 1
+                    ? trans.__(
+                        'Rounds (%1): %2 seats, quota %3',
+                        t.body_name,
+                        t.seats ?? 1,
+                        t.rounds[0]?.quota ?? '—'
+                      )
+                    : trans.__('Instant-runoff rounds (%1)', t.body_name)}
+                </caption>
+                <tbody>
+                  {t.rounds.map((r, n) => (
+                    <tr key={n}>
+                      <th scope="row">{trans.__('Round %1', n + 1)}</th>
+                      <td>
+                        {Object.entries(r.counts)
+                          .map(([o, c]) => `${o}: ${c}`)
+                          .join(' · ')}
+                        {r.elected.length > 0
+                          ? ` — ${trans.__('%1 elected', r.elected.join(', '))}`
+                          : ''}
+                        {r.eliminated.length > 0
+                          ? ` — ${trans.__('%1 eliminated', r.eliminated.join(', '))}`
+                          : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {(t.tie_break ?? []).map(note => (
+                <p key={note} className="jp-GovExt-note">
+                  {note}
+                </p>
+              ))}
+            </div>
           )
       )}
       <h4>{trans.__('Ballots (public)')}</h4>
@@ -159,7 +173,7 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
         </p>
       )}
       <ProposalActions
-        actions={proposalActions(detail, props.me, props.isMember, trans)}
+        actions={proposalActions(detail, trans)}
         onAction={a => void act(a)}
       />
       <button className="jp-mod-styled" onClick={() => void copy()}>

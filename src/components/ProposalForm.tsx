@@ -11,13 +11,18 @@ const EMPTY: IProposalDraft = {
   body: '',
   kind: 'binary',
   options: [],
+  seats: 1,
+  threshold: null,
   door: 'two-way',
   priorities: [],
   cites: [],
   bodies: []
 };
 
-/** A council member drafts a proposal (it starts as a draft; the sponsor moves it on). */
+/**
+ * Anyone drafts a proposal for a council to take up (it starts as a draft); any member of its
+ * voting body may then call the vote and becomes its sponsor.
+ */
 export function ProposalForm(props: {
   client: GovernanceClient;
   priorities: IPriority[];
@@ -66,9 +71,12 @@ export function ProposalForm(props: {
       return;
     }
     try {
+      const ranked = draft.kind === 'ranked';
       const { proposal, commit } = await props.client.createProposal({
         ...draft,
-        options
+        options,
+        seats: ranked ? draft.seats : 1,
+        threshold: ranked ? null : draft.threshold
       });
       Notification.success(
         trans.__(
@@ -121,19 +129,48 @@ export function ProposalForm(props: {
         >
           <option value="binary">{trans.__('Yes / No / Blank')}</option>
           <option value="ranked">
-            {trans.__('Ranked options (instant-runoff)')}
+            {trans.__('Ranked options (ranked choice)')}
           </option>
         </select>
       </label>
       {draft.kind === 'ranked' && (
-        <label>
-          {trans.__('Options, one per line')}
-          <textarea
-            className="jp-mod-styled"
-            rows={3}
-            value={optionsText}
-            onChange={e => setOptionsText(e.target.value)}
+        <>
+          <label>
+            {trans.__('Options, one per line')}
+            <textarea
+              className="jp-mod-styled"
+              rows={3}
+              value={optionsText}
+              onChange={e => setOptionsText(e.target.value)}
+            />
+          </label>
+          <label>
+            {trans.__('Seats to fill')}
+            <input
+              className="jp-mod-styled"
+              type="number"
+              min={1}
+              max={19}
+              value={draft.seats}
+              onChange={e =>
+                set({ seats: Math.max(1, Number(e.target.value) || 1) })
+              }
+            />
+          </label>
+        </>
+      )}
+      {draft.kind === 'binary' && (
+        <label className="jp-GovExt-check">
+          <input
+            type="checkbox"
+            checked={draft.threshold === 'two-thirds'}
+            onChange={e =>
+              set({ threshold: e.target.checked ? 'two-thirds' : null })
+            }
           />
+          {trans.__(
+            'Needs two thirds of the whole body (e.g. removing a member)'
+          )}
         </label>
       )}
       <label>

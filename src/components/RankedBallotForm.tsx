@@ -34,18 +34,34 @@ export function RankedBallotForm(props: {
     new Set(mine.length ? mine : p.options)
   );
   const [comment, setComment] = useState(p.my_ballot?.comment ?? '');
+  // Every formal vote offers a blank ballot, ranked votes too: it counts toward the quorum only.
+  const [blank, setBlank] = useState(p.my_ballot?.value === 'blank');
   const ranking = order.filter(o => included.has(o));
   return (
     <form
       className="jp-GovExt-ballot"
       onSubmit={e => {
         e.preventDefault();
-        if (ranking.length) {
+        if (blank) {
+          void props.onCast(p, { value: 'blank', comment });
+        } else if (ranking.length) {
           void props.onCast(p, { ranking, comment });
         }
       }}
     >
-      <ol aria-label={trans.__('Your ranking')} className="jp-GovExt-ranking">
+      <label className="jp-GovExt-check">
+        <input
+          type="checkbox"
+          checked={blank}
+          onChange={() => setBlank(!blank)}
+        />
+        {trans.__('Blank (counts toward the quorum, not the result)')}
+      </label>
+      <ol
+        aria-label={trans.__('Your ranking')}
+        className="jp-GovExt-ranking"
+        hidden={blank}
+      >
         {order.map((o, i) => (
           <li key={o}>
             <label className="jp-GovExt-check">
@@ -88,8 +104,14 @@ export function RankedBallotForm(props: {
       <BallotFooter
         comment={comment}
         onComment={setComment}
-        canCast={ranking.length > 0}
-        current={p.my_ballot?.ranking ? p.my_ballot.ranking.join(' > ') : null}
+        canCast={blank || ranking.length > 0}
+        current={
+          p.my_ballot?.value === 'blank'
+            ? trans.__('Blank')
+            : p.my_ballot?.ranking
+              ? p.my_ballot.ranking.join(' > ')
+              : null
+        }
         trans={trans}
       />
     </form>

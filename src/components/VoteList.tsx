@@ -110,8 +110,27 @@ function TallyView(props: {
           {trans.__('Blank: %1', t.blank ?? 0)}
         </span>
       )}
-      {t.winner !== undefined && (
-        <span>{trans.__('Leading: %1', t.winner ?? trans.__('none'))}</span>
+      {t.threshold === 'two-thirds' && (
+        <span>
+          {trans.__(
+            'Needs two thirds of the whole body: %1 yes of %2 members',
+            t.yes_needed ?? 0,
+            t.members
+          )}
+        </span>
+      )}
+      {t.rounds !== undefined && (
+        <span>
+          {(t.seats ?? 1) > 1
+            ? trans.__(
+                'Elected so far (%1 seats): %2',
+                t.seats ?? 1,
+                (t.elected ?? []).join(', ') || trans.__('none')
+              )
+            : trans.__('Leading: %1', t.winner ?? trans.__('none'))}
+          {' · '}
+          {trans.__('Blank: %1', t.blank ?? 0)}
+        </span>
       )}
       <span>
         {t.quorum_met
@@ -184,7 +203,8 @@ function BallotForm(props: {
 export function VoteList(props: IVoteListProps): JSX.Element {
   const { trans } = props;
   const [open, setOpen] = useState<string | null>(null);
-  const form = props.isMember ? (
+  // Anyone may draft a proposal for the council to take up; members call its vote.
+  const form = (
     <ProposalForm
       client={props.client}
       priorities={props.priorities}
@@ -196,7 +216,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
         props.onChanged();
       }}
     />
-  ) : null;
+  );
   if (props.proposals.length === 0) {
     return (
       <div className="jp-GovExt-votes">
@@ -284,8 +304,6 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                       client={props.client}
                       rendermime={props.rendermime}
                       trans={trans}
-                      me={props.me}
-                      isMember={props.isMember}
                       onChanged={props.onChanged}
                     />
                   )}

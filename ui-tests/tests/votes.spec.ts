@@ -64,16 +64,16 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
   const ballots = voted.getByRole('list', { name: 'Ballots' });
   await expect(ballots).toContainText('alice: no');
 
-  // Participation: this vote and the starter repo's two (one open, one decided) were open to
-  // alice this year; she voted on this one and on the decided one, bob on the starter's two.
+  // Participation counts closed votes only: of the three votes alice could take part in this
+  // year, only the starter repo's decided one has closed, and alice and bob both voted on it.
   await panel.getByText('Participation in formal votes').click();
   const table = panel.getByRole('table', {
     name: 'Participation in formal votes'
   });
   await expect(table.getByRole('row', { name: /alice/ })).toContainText(
-    '2 / 3'
+    '1 / 1'
   );
-  await expect(table.getByRole('row', { name: /bob/ })).toContainText('2 / 3');
+  await expect(table.getByRole('row', { name: /bob/ })).toContainText('1 / 1');
 });
 
 test('someone who is not on the council sees the vote but no ballot controls', async ({
@@ -140,7 +140,7 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
     encoding: 'utf-8'
   });
   expect(log.trim().split('\n')).toEqual([
-    'Call a vote on Hold a community sprint (needs a second)',
+    'Call a vote on Hold a community sprint (sponsor alice; needs a second)',
     'Open proposal for feedback: Hold a community sprint',
     'Draft proposal: Hold a community sprint'
   ]);
