@@ -84,7 +84,8 @@ def _everyone_voted(snap: Snapshot, p: Proposal, bodies: list[ResolvedBody]) -> 
 
 def _actor(who: Identity, bodies: list[ResolvedBody]) -> lifecycle.Actor:
     names = " or ".join(b.name for b in bodies) or "a voting body"
-    return lifecycle.Actor(who.id, who.id.lower() in _eligible(bodies), names)
+    member = who.member_id is not None and who.member_id.lower() in _eligible(bodies)
+    return lifecycle.Actor(who.id, member, names)
 
 
 def permissions(
@@ -140,7 +141,7 @@ def _summary(snap: Snapshot, p: Proposal, who: Identity, now: datetime) -> dict[
     bodies = proposal_bodies(snap, p)
     eligible = _eligible(bodies)
     ballots = snap.ballots.get(p.id, {})
-    mine = ballots.get(who.id.lower())
+    mine = ballots.get(who.member_id.lower()) if who.member_id else None
     counted = tallies(snap, p) if p.status in ("voting", "accepted", "rejected") else []
     voted = set(counted_ballots(snap, p)) & set(eligible)
     allowed = permissions(snap, p, who, now)
@@ -258,6 +259,11 @@ async def edit_proposal(
     lifecycle.require(permissions(snap, p, who, now), "edit")
     if req.title is None and req.body is None:
         raise GovError("invalid_field", "Send a new 'title' or 'body'.", field="title")
+    if (req.title is None or req.title == p.title) and (
+        req.body is None or req.body.strip("\n") == p.body
+    ):
+        # Sent twice, or nothing changed: no commit, and a running vote's period is not reset.
+        return await store.git.head() or ""
     changes: dict[str, Any] = {"edited": format_time(now)}
     if req.title is not None:
         changes["title"] = req.title
@@ -339,13 +345,23 @@ async def cast_ballot(
     if req.comment.strip():
         data["comment"] = req.comment.strip()
     bodies = proposal_bodies(snap, p)
-    member_id = _eligible(bodies)[who.id.lower()]
+    member_id = _eligible(bodies)[(who.member_id or "").lower()]
     previous = snap.ballots.get(p.id, {}).get(member_id.lower())
+    if previous is not None and _same_choice(previous, data):
+        return await store.git.head() or ""  # sent twice: nothing changes, no new commit
     verb = "Change vote" if previous else "Vote"
     return await store.write(
         {ballot_path(snap, p.id, member_id): frontmatter.dump_yaml(data)},
         f"{verb} on {_one_line(p.title)}",
         who.signature(),
+    )
+
+
+def _same_choice(previous: Ballot, data: dict[str, Any]) -> bool:
+    return (
+        previous.value == data.get("value")
+        and (previous.ranking or None) == data.get("ranking")
+        and (previous.comment or "") == data.get("comment", "")
     )
 
 

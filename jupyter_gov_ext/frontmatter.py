@@ -7,11 +7,14 @@ text must parse back to exactly the data that was given.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 64
+_BRACKETS = re.compile(r"[^\[\]{}]+")
 # libyaml's safe loader when present: the same safe subset of YAML, several times faster.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -26,8 +29,32 @@ def dump_yaml(data: Any) -> str:
     )
 
 
+def _check_structure(text: str) -> None:
+    """Refuse what could stop the server before the parser sees it.
+
+    Any file in the repo may come from a pull, so it is hostile until read: an alias bomb ("billion
+    laughs", a 1 KB document that expands to gigabytes once validated or serialised) or flow
+    collections nested tens of thousands deep (libyaml's loader then overflows the C stack) must be
+    refused, not parsed. Block nesting needs a wider indent per level, so the size bound caps it.
+    """
+    brackets = _BRACKETS.sub("", text)
+    depth = deepest = 0
+    for char in brackets:
+        depth = depth + 1 if char in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise FrontMatterError(f"YAML nested more than {MAX_DEPTH} levels deep")
+    if "*" in text:
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                raise FrontMatterError("YAML aliases (*name) are not accepted in governance files")
+
+
 def load_yaml(text: str) -> Any:
+    if len(text) > MAX_FILE_BYTES:
+        raise FrontMatterError(f"larger than {MAX_FILE_BYTES} bytes")
     try:
+        _check_structure(text)
         return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"invalid YAML: {exc}".splitlines()[0]) from None

@@ -1,7 +1,10 @@
 """The git CLI, run as asyncio subprocesses: argv lists, no shell, no prompts, a timeout on the process.
 
-Writers are serialised by `RepoLock`: an asyncio lock for this process plus an flock on a file in the
-git directory, which also holds between two Jupyter servers on one repo.
+Writers are serialised by `write_lock()`: an asyncio lock for this process plus an flock on a file
+in the git directory, which also holds between two Jupyter servers on one repo (and is released by
+the kernel when its holder dies). Other git programs on the same repo (JupyterLab's git panel runs
+`git status` all the time) take `.git/index.lock` briefly: a command that finds it taken is retried
+with backoff, and a lock that no live process holds (its git was killed) is removed at once.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import signal
 import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +23,36 @@ from pathlib import Path
 from .errors import GovError
 
 log = logging.getLogger(__name__)
+
+# Commands that take .git/index.lock: retried while another git program holds it.
+_INDEX_WRITERS = frozenset({"add", "commit", "reset", "rm", "rebase", "stash", "checkout", "merge"})
+_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0, 1.0)
+
+
+def lock_is_held(lock: Path, repo: Path) -> bool | None:
+    """Whether a live process may hold `lock`: it has the file open, or it is a git running in
+    `repo`. None where /proc cannot tell (not Linux)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return None
+    target, top = str(lock), str(repo)
+    for pid in os.listdir(proc):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        base = f"/proc/{pid}"
+        try:
+            with open(f"{base}/comm", encoding="utf-8") as f:
+                comm = f.read().strip()
+            if comm.startswith("git"):
+                cwd = os.readlink(f"{base}/cwd")
+                if cwd == top or cwd.startswith(top + os.sep):
+                    return True
+            for fd in os.listdir(f"{base}/fd"):
+                if os.readlink(f"{base}/fd/{fd}") == target:
+                    return True
+        except OSError:
+            continue  # the process ended, or is not ours to look at
+    return False
 
 
 class GitError(GovError):
@@ -48,6 +82,7 @@ class GitRepo:
         self.timeout = timeout
         self.stale_lock_seconds = stale_lock_seconds
         self._lock = asyncio.Lock()
+        self._git_dir: Path | None = None
 
     # --- running git -----------------------------------------------------------------------------
 
@@ -58,6 +93,27 @@ class GitRepo:
         env: dict[str, str] | None = None,
         timeout: float | None = None,
     ) -> str:
+        for delay in (*_RETRY_DELAYS, None):
+            code, out, err = await self._exec(args, env, timeout)
+            busy = code != 0 and "index.lock" in err and args[0] in _INDEX_WRITERS
+            if not busy:
+                break
+            if delay is None:
+                raise GovError(
+                    "repo_busy",
+                    "Another git program is using this repo (.git/index.lock); try again.",
+                    409,
+                )
+            await self._clear_stale_index_lock(await self.git_dir(), wait=False)
+            await asyncio.sleep(delay)
+        if check and code != 0:
+            raise GitError(args, code or 1, err)
+        return out
+
+    async def _exec(
+        self, args: Sequence[str], env: dict[str, str] | None, timeout: float | None
+    ) -> tuple[int, str, str]:
+        """Run git once; on timeout the whole process group (helpers included) is killed."""
         full_env = {
             **os.environ,
             "GIT_TERMINAL_PROMPT": "0",
@@ -74,19 +130,20 @@ class GitRepo:
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=full_env,
+            start_new_session=True,  # its own process group, so a timeout kills its helpers too
         )
         try:
             out, err = await asyncio.wait_for(proc.communicate(), timeout or self.timeout)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                proc.kill()
-            await proc.wait()
+        except (TimeoutError, asyncio.CancelledError) as exc:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            await asyncio.shield(proc.wait())
+            if isinstance(exc, asyncio.CancelledError):
+                raise
             raise GovError(
                 "repo_error", f"git {args[0]} did not finish in {timeout or self.timeout} s", 504
             ) from None
-        if check and proc.returncode != 0:
-            raise GitError(args, proc.returncode or 1, err.decode(errors="replace"))
-        return out.decode(errors="replace")
+        return proc.returncode or 0, out.decode(errors="replace"), err.decode(errors="replace")
 
     async def try_run(self, *args: str) -> str | None:
         try:
@@ -104,7 +161,9 @@ class GitRepo:
         return Path(top) if top else None
 
     async def git_dir(self) -> Path:
-        return Path((await self.run("rev-parse", "--absolute-git-dir")).strip())
+        if self._git_dir is None:
+            self._git_dir = Path((await self.run("rev-parse", "--absolute-git-dir")).strip())
+        return self._git_dir
 
     async def head(self) -> str | None:
         return await self.try_run("rev-parse", "--verify", "-q", "HEAD")
@@ -178,7 +237,7 @@ class GitRepo:
                     except BlockingIOError:
                         if time.monotonic() > deadline:
                             raise GovError(
-                                "repo_busy", "Another server is writing to this repo.", 503
+                                "repo_busy", "Another server is writing to this repo.", 409
                             ) from None
                         await asyncio.sleep(0.05)
                 try:
@@ -189,11 +248,34 @@ class GitRepo:
             finally:
                 os.close(fd)
 
-    async def _clear_stale_index_lock(self, git_dir: Path) -> None:
-        """A git that crashed leaves .git/index.lock behind and every later commit fails.
+    @contextlib.asynccontextmanager
+    async def try_write_lock(self) -> AsyncIterator[bool]:
+        """The write lock if it is free now (True), else nothing (False); never waits."""
+        if self._lock.locked():
+            yield False
+            return
+        async with self._lock:
+            git_dir = await self.git_dir()
+            fd = os.open(git_dir / "jupyter-gov.lock", os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    yield False
+                    return
+                try:
+                    yield True
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
 
-        A lock younger than `stale_lock_seconds` may belong to a git the user is running: wait for
-        it. An older one cannot (no git command holds the index that long), so remove it.
+    async def _clear_stale_index_lock(self, git_dir: Path, wait: bool = True) -> None:
+        """A git that was killed leaves .git/index.lock behind and every later commit fails.
+
+        A lock that no live process holds (nobody has it open, no git runs in the repo) is stale:
+        remove it at once. One that a live git holds is waited for (briefly); where /proc cannot
+        tell, a lock older than `stale_lock_seconds` is taken as stale.
         """
         lock = git_dir / "index.lock"
         deadline = time.monotonic() + min(self.timeout, 10)
@@ -202,15 +284,18 @@ class GitRepo:
                 age = time.time() - lock.stat().st_mtime
             except FileNotFoundError:
                 return
-            if age > self.stale_lock_seconds:
-                log.warning("Removing stale %s (%.0f s old)", lock, age)
+            held = await asyncio.to_thread(lock_is_held, lock, self.root)
+            if held is False or (held is None and age > self.stale_lock_seconds):
+                log.warning("Removing stale %s (%.1f s old, no live owner)", lock, age)
                 with contextlib.suppress(FileNotFoundError):
                     lock.unlink()
+                return
+            if not wait:
                 return
             if time.monotonic() > deadline:
                 raise GovError(
                     "repo_busy",
                     "Another git command holds the repo's index (.git/index.lock); try again.",
-                    503,
+                    409,
                 )
             await asyncio.sleep(0.1)

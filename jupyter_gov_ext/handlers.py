@@ -18,6 +18,7 @@ from jupyter_server.utils import url_path_join
 from . import __version__, community, council, importer, status
 from .config import JupyterGovExt
 from .errors import GovError
+from .frontmatter import FrontMatterError
 from .identity import Identity, resolve_identity
 from .models import (
     BallotRequest,
@@ -33,6 +34,21 @@ from .store import GovernanceStore, Snapshot, check_id
 
 NAMESPACE = "jupyter-gov-ext"
 MAX_BODY_BYTES = 256 * 1024
+MAX_JSON_DEPTH = 16  # the contract's bodies are two levels deep; validators recurse per level
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest (iterative: a deep body must not exhaust the stack)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_JSON_DEPTH:
+                break
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 AUTH_RESOURCE = "jupyter_gov_ext"
 
 
@@ -51,9 +67,12 @@ class GovHandler(APIHandler):
         if len(self.request.body) > MAX_BODY_BYTES:
             raise GovError("too_large", f"The request is larger than {MAX_BODY_BYTES} bytes.", 413)
         try:
-            return json.loads(self.request.body or b"null")
-        except (ValueError, UnicodeDecodeError):
+            data = json.loads(self.request.body or b"null")
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise GovError("invalid_json", "The request body is not valid JSON.") from None
+        if _depth(data) > MAX_JSON_DEPTH:
+            raise GovError("invalid_json", f"The JSON is nested more than {MAX_JSON_DEPTH} deep.")
+        return data
 
     async def identity(self, snap: Snapshot) -> Identity:
         git = self.store.git
@@ -116,6 +135,10 @@ def _guarded(method):
     async def wrapper(self: GovHandler, *args: Any) -> None:
         try:
             await method(self, *args)
+        except FrontMatterError as exc:
+            # The safety net of frontmatter.dumps: text that would not read back as typed.
+            err = GovError("invalid_field", f"This text cannot be stored as typed: {exc}.")
+            self.send_error(err.status, exc_info=(type(err), err, err.__traceback__))
         except GovError as err:
             self.send_error(err.status, exc_info=(type(err), err, err.__traceback__))
 

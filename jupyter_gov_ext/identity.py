@@ -2,6 +2,10 @@
 
 Order: the `user_id` trait; else the Jupyter identity provider's user when it is not anonymous
 (JupyterHub); else the repo's git `user.email` matched against the members' emails.
+
+Membership is decided here, once: `member_id` is the roster id of the member this identity was
+matched to, or None. A git email that matches no member's whole email never becomes a member's id
+(its id is the email itself), so a clone configured as `dan@elsewhere.invalid` cannot vote as `dan`.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ class Identity:
     email: str | None
     source: str  # "user_id" | "identity_provider" | "git_email" | "none"
     bodies: tuple[str, ...] = field(default_factory=tuple)
+    member_id: str | None = None  # the roster id this identity was matched to, if any
 
     @property
     def is_member(self) -> bool:
-        return bool(self.bodies)
+        return self.member_id is not None and bool(self.bodies)
 
     def signature(self) -> Signature:
         email = self.email or f"{self.id}@users.noreply.github.com"
@@ -45,12 +50,12 @@ class Identity:
 
 
 def is_anonymous(user: Any) -> bool:
-    """jupyter_server's token login makes a random user: a uuid hex name "Anonymous <moon>"."""
+    """jupyter_server's token login makes a random user whose username is a uuid hex. Only the
+    username counts: its display name can be changed by the user (`PATCH api/me`)."""
     if user is None:
         return True
     username = getattr(user, "username", "") or ""
-    name = getattr(user, "name", "") or ""
-    return not username or (bool(_ANON_ID.match(username)) and name.startswith("Anonymous "))
+    return not username or bool(_ANON_ID.match(username))
 
 
 def _find(bodies: list[ResolvedBody], pred) -> tuple[Member | None, tuple[str, ...]]:
@@ -81,16 +86,14 @@ def resolve_identity(
         display = getattr(server_user, "name", "") or username
         return _identity(member, ids, username, display, None, "identity_provider")
     if git_email:
-        email = git_email.lower()
-        member, ids = _find(bodies, lambda m: (m.email or "").lower() == email)
-        fallback_id = re.sub(r"[^A-Za-z0-9_-]+", "-", git_email.split("@")[0]).strip("-")
-        return _identity(
-            member, ids, fallback_id or "anonymous", git_name or "", git_email, "git_email"
-        )
+        email = git_email.strip().lower()
+        member, ids = _find(bodies, lambda m: bool(m.email) and m.email.strip().lower() == email)
+        return _identity(member, ids, git_email.strip(), git_name or "", git_email, "git_email")
     return Identity("anonymous", "Anonymous", None, "none")
 
 
 def _identity(member, ids, fallback_id, fallback_name, email, source) -> Identity:
     if member is not None:
-        return Identity(member.id, member.name or member.id, member.email or email, source, ids)
+        name = member.name or member.id
+        return Identity(member.id, name, member.email or email, source, ids, member.id)
     return Identity(fallback_id, fallback_name or fallback_id, email, source)

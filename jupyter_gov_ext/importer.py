@@ -112,10 +112,13 @@ async def import_priorities(
 ) -> dict[str, Any]:
     snap.require_config()
     path = _resolve_source(store, raw_path, roots or [store.root.parent])
-    parsed = parse_priorities(path.read_text(encoding="utf-8"))
+    try:
+        parsed = parse_priorities(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise GovError("invalid_field", f"{raw_path} is not UTF-8 text.", field="path") from None
     if not parsed:
         raise GovError("invalid_field", "No '## ' sections found in that file.", field="path")
-    source_git = GitRepo(path.parent)
+    source_git = GitRepo(path.parent, timeout=store.git.timeout)
     top = await source_git.toplevel()
     source = {
         "path": str(path.relative_to(top)) if top else path.name,

@@ -33,7 +33,16 @@ SUMMARY_MAX = 500
 BODY_MAX = 100_000
 URL_MAX = 2000
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (C0 but tab and newline, DEL, C1), lone surrogates and non-characters: they
+# cannot be stored as typed (or at all) in YAML and UTF-8, so they are refused with a 400.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Every way of breaking a line becomes "\n" before anything is checked or stored, so text always
+# reads back exactly as it was acknowledged.
+_LINE_BREAK = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+
+
+def _newlines(value: Any) -> Any:
+    return _LINE_BREAK.sub("\n", value) if isinstance(value, str) else value
 
 
 def utc_now() -> str:
@@ -64,6 +73,16 @@ def _no_control(value: str) -> str:
     return value
 
 
+def text(max_length: int, min_length: int = 0) -> Any:
+    """Text a person typed: line breaks normalised, then stripped, bounded and checked."""
+    return Annotated[
+        str,
+        BeforeValidator(_newlines),
+        Field(min_length=min_length, max_length=max_length),
+        AfterValidator(_no_control),
+    ]
+
+
 def _http_url(value: str) -> str:
     value = value.strip()
     if any(c.isspace() for c in value) or _CONTROL.search(value):
@@ -77,7 +96,7 @@ def _http_url(value: str) -> str:
 Timestamp = Annotated[str, BeforeValidator(_timestamp)]
 RecordId = Annotated[str, Field(pattern=RECORD_ID, max_length=128)]
 MemberId = Annotated[str, Field(pattern=MEMBER_ID)]
-Title = Annotated[str, Field(min_length=1, max_length=SHORT_TEXT), AfterValidator(_no_control)]
+Title = text(SHORT_TEXT, min_length=1)
 HttpLink = Annotated[str, Field(max_length=URL_MAX), AfterValidator(_http_url)]
 Tag = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
 
@@ -280,7 +299,7 @@ class InputCreate(_Request):
     topics: list[Tag] = Field(min_length=1, max_length=10)
     priorities: list[Tag] = Field(default_factory=list, max_length=10)
     responds_to: Annotated[str, Field(max_length=128)] | None = None
-    summary: Annotated[str, Field(max_length=SUMMARY_MAX)] = ""
+    summary: text(SUMMARY_MAX) = ""
     own_content: bool
 
     @model_validator(mode="after")
@@ -296,9 +315,9 @@ class InputCreate(_Request):
 
 class ProposalCreate(_Request):
     title: Title
-    body: Annotated[str, Field(max_length=BODY_MAX)] = ""
+    body: text(BODY_MAX) = ""
     kind: Literal["binary", "ranked"] = "binary"
-    options: list[Annotated[str, Field(min_length=1, max_length=SHORT_TEXT)]] = Field(
+    options: list[text(SHORT_TEXT, min_length=1)] = Field(
         default_factory=list, max_length=20
     )
     seats: int = Field(1, ge=1, le=19)
@@ -334,7 +353,7 @@ class ProposalCreate(_Request):
 
 class ProposalPatch(_Request):
     title: Title | None = None
-    body: Annotated[str, Field(max_length=BODY_MAX)] | None = None
+    body: text(BODY_MAX) | None = None
 
 
 class TransitionRequest(_Request):
@@ -352,10 +371,8 @@ class TransitionRequest(_Request):
 
 class BallotRequest(_Request):
     value: Literal["yes", "no", "blank"] | None = None
-    ranking: list[Annotated[str, Field(min_length=1, max_length=SHORT_TEXT)]] | None = Field(
-        None, max_length=20
-    )
-    comment: Annotated[str, Field(max_length=SUMMARY_MAX * 4)] = ""
+    ranking: list[text(SHORT_TEXT, min_length=1)] | None = Field(None, max_length=20)
+    comment: text(SUMMARY_MAX * 4) = ""
 
     @model_validator(mode="after")
     def _value_or_ranking(self) -> BallotRequest:

@@ -50,6 +50,9 @@ class RecordIndex(Generic[T]):
         seen: set[str] = set()
         for rel, st in self._walk():
             seen.add(rel)
+            if st is None:
+                self._entries[rel] = _Entry((0, 0, 0), None, "a symbolic link: not read")
+                continue
             key = (st.st_mtime_ns, st.st_size, st.st_ino)
             old = self._entries.get(rel)
             if old is not None and old.key == key:
@@ -102,7 +105,9 @@ class RecordIndex(Generic[T]):
                         continue  # temp files of an unfinished write, editor swap files
                     child = f"{rel}/{entry.name}"
                     if entry.is_symlink():
-                        continue  # a link could point outside the repo: never read through it
+                        # A link could point outside the repo: never read through it, but say so.
+                        yield child, None
+                        continue
                     if entry.is_dir(follow_symlinks=False):
                         if level < self.depth:
                             stack.append((Path(entry.path), child, level + 1))

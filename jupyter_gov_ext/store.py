@@ -2,14 +2,16 @@
 
 Reads go through `snapshot()`, which refreshes the per-folder indexes from what changed on disk
 (a commit pulled in or a hand edit shows up on the next request). Writes go through `write()`, one
-transaction: validate paths, write each file atomically, commit exactly those files; on any failure
-the files and the index entries are put back as they were.
+transaction: validate paths (never through a symbolic link), journal the old bytes in `.git/`, write
+each file atomically, commit exactly those files; on any failure the files are put back as they
+were, and a write interrupted by a crash is rolled back (or finished) by the next writer or start.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import re
 import secrets
@@ -22,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import frontmatter
+from . import frontmatter, journal
 from .errors import GovError
 from .gitrepo import GitRepo, Signature
 from .models import (
@@ -37,6 +39,7 @@ from .models import (
 from .recordindex import RecordIndex
 from .roster import ResolvedBody, resolve_bodies
 
+log = logging.getLogger(__name__)
 GOVERNANCE_FILE = "governance.yml"
 DATA_DIRS = ("priorities", "inputs", "proposals", "votes")
 _ID_RE = re.compile(RECORD_ID)
@@ -136,28 +139,84 @@ class GovernanceStore:
     # --- paths -----------------------------------------------------------------------------------
 
     def safe_path(self, rel: str) -> Path:
-        """The absolute path of a repo-relative record path, refused unless it stays in the repo."""
+        """The path of a repo-relative record path: one that stays in the repo, with no symbolic
+        link anywhere along it (a link could lead out of the repo, or onto another file in it)."""
         if not rel or "\0" in rel or "\\" in rel or rel.startswith("/"):
             raise GovError("invalid_field", "Not a path inside the governance repo.", 400)
         parts = PurePosixPath(rel).parts
-        if ".." in parts or "." in parts:
+        if ".." in parts or "." in parts or parts[0] == ".git":
             raise GovError("invalid_field", "Not a path inside the governance repo.", 400)
-        path = (self.root / rel).resolve()
-        if not path.is_relative_to(self.root):
-            raise GovError("invalid_field", "Not a path inside the governance repo.", 400)
+        path = self.root
+        for part in parts:
+            path = path / part
+            if path.is_symlink():
+                raise GovError(
+                    "conflict",
+                    f"{path.relative_to(self.root)} is a symbolic link in the repo; the server never "
+                    "writes or reads through one. Replace it with a plain file or folder.",
+                    409,
+                )
         return path
 
     def read_repo_yaml(self, rel: str) -> Any:
-        path = self.safe_path(rel)
+        """A YAML file of the repo (governance.yml, a roster); any refusal is a ValueError, which
+        callers report under `problems`."""
+        try:
+            path = self.safe_path(rel)
+        except GovError as err:
+            raise ValueError(err.message) from None
         if path.stat().st_size > frontmatter.MAX_FILE_BYTES:
             raise ValueError("file too large")
-        return frontmatter.load_yaml(path.read_text(encoding="utf-8"))
+        try:
+            return frontmatter.load_yaml(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise ValueError("not UTF-8 text") from None
 
     # --- reading ---------------------------------------------------------------------------------
 
     async def snapshot(self) -> Snapshot:
+        await self._recover_if_interrupted()
         async with self._read_lock:
             return await asyncio.to_thread(self._snapshot_sync)
+
+    async def _recover_if_interrupted(self) -> None:
+        """A journal left by a writer that died: undo it before anyone reads the half-write."""
+        git_dir = await self.git.git_dir()
+        if not journal.exists(git_dir):
+            return  # the common case: one stat
+        async with self.git.try_write_lock() as mine:
+            if mine:  # else a live writer holds it, and the journal is its own
+                await self.recover()
+
+    async def recover(self) -> bool:
+        """Finish or roll back an interrupted write; call with the write lock held. True if one was
+        found. The commit landed if HEAD moved on from the journal's HEAD with its message."""
+        git_dir = await self.git.git_dir()
+        entry = journal.read(git_dir)
+        if entry is None:
+            return False
+        head = await self.git.head()
+        landed = False
+        if head and head != entry.head:
+            parent = await self.git.try_run("rev-parse", "-q", "--verify", "HEAD~1")
+            subject = await self.git.try_run("log", "-1", "--format=%B", "HEAD")
+            landed = parent == entry.head and (subject or "").strip() == entry.message.strip()
+        if not landed:
+            for rel, old in entry.backups.items():
+                path = self.root / rel
+                if old is None:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                else:
+                    _atomic_write(path, old)
+            await self.git.unstage(list(entry.backups))
+        journal.clear(git_dir)
+        log.warning(
+            "jupyter_gov_ext: %s an interrupted write (%s)",
+            "finished" if landed else "rolled back",
+            entry.message,
+        )
+        return True
 
     def _snapshot_sync(self) -> Snapshot:
         problems: list[dict[str, str]] = []
@@ -192,8 +251,8 @@ class GovernanceStore:
             config=config,
             bodies=bodies,
             priorities=sorted(self.priorities.records(), key=lambda p: (p.order, p.title)),
-            inputs=self.inputs.records(),
-            proposals=self.proposals.records(),
+            inputs=_unique(self.inputs, problems),
+            proposals=_unique(self.proposals, problems),
             ballots=ballots,
             problems=problems,
             ballot_files=ballot_files,
@@ -230,30 +289,60 @@ class GovernanceStore:
     async def write(self, files: dict[str, str | None], message: str, author: Signature) -> str:
         """Write (or delete, for None) `files` and commit exactly them; return the commit id.
 
-        All or nothing: if anything fails, every file is restored and the index entries reset.
+        All or nothing: if anything fails, every file is restored and the index entries reset. A
+        write that changes nothing makes no commit and returns the current HEAD.
         """
-        paths = {rel: self.safe_path(rel) for rel in files}
+        for rel in files:
+            self.safe_path(rel)  # refuse bad paths before waiting for the lock
         async with self.git.write_lock():
-            backups: dict[str, bytes | None] = {}
-            for rel, path in paths.items():
-                backups[rel] = path.read_bytes() if path.exists() else None
+            await self.recover()
+            paths = {rel: self.safe_path(rel) for rel in files}  # again: links may have appeared
+            backups: dict[str, bytes | None] = {
+                rel: path.read_bytes() if path.is_file() else None for rel, path in paths.items()
+            }
+            changed = {
+                rel: None if content is None else content.encode("utf-8")
+                for rel, content in files.items()
+                if (None if content is None else content.encode("utf-8")) != backups[rel]
+            }
+            if not changed:
+                return await self.git.head() or ""
+            git_dir = await self.git.git_dir()
+            journal.write(git_dir, journal.Entry(await self.git.head(), message, backups))
             try:
-                for rel, content in files.items():
-                    if content is None:
+                for rel, data in changed.items():
+                    if data is None:
                         with contextlib.suppress(FileNotFoundError):
                             paths[rel].unlink()
                     else:
-                        _atomic_write(paths[rel], content.encode("utf-8"))
-                return await self.git.commit_paths(list(files), message, author)
+                        _atomic_write(paths[rel], data)
+                commit = await self.git.commit_paths(list(changed), message, author)
             except BaseException:
-                for rel, old in backups.items():
+                for rel in changed:
+                    old = backups[rel]
                     if old is None:
                         with contextlib.suppress(FileNotFoundError):
                             paths[rel].unlink()
                     else:
                         _atomic_write(paths[rel], old)
-                await asyncio.shield(self.git.unstage(list(files)))
+                await asyncio.shield(self.git.unstage(list(changed)))
+                journal.clear(git_dir)
                 raise
+            journal.clear(git_dir)
+            return commit
+
+
+def _unique(index: RecordIndex, problems: list[dict[str, str]]) -> list:
+    """Records with distinct ids: a second file with an id already seen is reported, not listed."""
+    seen: dict[str, str] = {}
+    out = []
+    for rel, record in sorted(index.items()):
+        first = seen.setdefault(record.id, rel)
+        if first != rel:
+            problems.append({"path": rel, "problem": f"the id '{record.id}' is also {first}"})
+            continue
+        out.append(record)
+    return out
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
