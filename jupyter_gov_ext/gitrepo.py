@@ -58,7 +58,7 @@ def lock_is_held(lock: Path, repo: Path) -> bool | None:
 class GitError(GovError):
     def __init__(self, args: Sequence[str], returncode: int, stderr: str):
         detail = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit {returncode}"
-        super().__init__("repo_error", f"git {args[0]} failed: {detail}", 500)
+        super().__init__("repo_error", f"git {args[0]} failed: {detail}", 409)
         self.returncode = returncode
         self.stderr = stderr
 

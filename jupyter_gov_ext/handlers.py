@@ -49,6 +49,8 @@ def _depth(data: Any) -> int:
             children = node.values() if isinstance(node, dict) else node
             stack.extend((child, level + 1) for child in children)
     return deepest
+
+
 AUTH_RESOURCE = "jupyter_gov_ext"
 
 

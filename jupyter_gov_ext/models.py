@@ -317,9 +317,7 @@ class ProposalCreate(_Request):
     title: Title
     body: text(BODY_MAX) = ""
     kind: Literal["binary", "ranked"] = "binary"
-    options: list[text(SHORT_TEXT, min_length=1)] = Field(
-        default_factory=list, max_length=20
-    )
+    options: list[text(SHORT_TEXT, min_length=1)] = Field(default_factory=list, max_length=20)
     seats: int = Field(1, ge=1, le=19)
     threshold: Threshold | None = None  # None: the repo's rules.threshold
     door: Literal["one-way", "two-way"] = "two-way"

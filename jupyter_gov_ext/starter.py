@@ -68,7 +68,7 @@ async def initialise(
     if (store.root / GOVERNANCE_FILE).exists():
         raise GovError("already_initialised", "This repo already has a governance.yml.", 409)
     if not await store.git.is_work_tree():
-        raise GovError("repo_error", f"{store.root} is not a git work tree.", 500)
+        raise GovError("repo_error", f"{store.root} is not a git work tree.", 409)
     content = _content("base") | (_content("examples") if examples else {})
     if (store.root / ROSTER_FILE).is_file():
         # A jupyter/governance clone: its own roster says who sits on which council.

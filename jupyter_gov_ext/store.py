@@ -90,7 +90,7 @@ class Snapshot:
                     409,
                 )
             raise GovError(
-                "repo_error", "governance.yml cannot be read; see `problems` in status.", 500
+                "repo_error", "governance.yml cannot be read; see `problems` in status.", 409
             )
         return self.config
 

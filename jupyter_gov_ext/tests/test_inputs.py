@@ -237,7 +237,8 @@ async def test_a_failed_commit_leaves_the_repo_as_it_was(api, gov_repo, act_as):
     hook = gov_repo / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\nexit 1\n")
     hook.chmod(0o755)
+    # A hook that refuses the commit is the repo's state, for the user to act on: a 4xx, never a 5xx.
     code, data = await api("POST", "inputs", GOOD)
-    assert code == 500 and data["error"]["code"] == "repo_error"
+    assert code == 409 and data["error"]["code"] == "repo_error"
     assert git(gov_repo, "rev-parse", "HEAD") == head
     assert status_porcelain(gov_repo) == ""
