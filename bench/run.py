@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from jupyter_gov_ext import frontmatter  # noqa: E402
-from jupyter_gov_ext.community import filter_inputs  # noqa: E402
-from jupyter_gov_ext.store import GovernanceStore, _parse_input  # noqa: E402
+from jupyter_gov_ext.domain.views import filter_inputs  # noqa: E402
+from jupyter_gov_ext.storage import frontmatter  # noqa: E402
+from jupyter_gov_ext.storage.store import GovernanceStore  # noqa: E402
 from jupyter_gov_ext.tests.repo_helpers import (  # noqa: E402
     commit_all,
     make_governance_repo,
@@ -78,9 +78,11 @@ def main() -> int:
         generate(repo, args.inputs)
         files = sorted((repo / "inputs").rglob("*.md"))
 
+        parse_input = GovernanceStore(repo).inputs.parse
+
         def baseline() -> None:
             for f in files:
-                _parse_input(f"inputs/2026/{f.name}", f.read_text())
+                parse_input(f"inputs/2026/{f.name}", f.read_text())
 
         store = GovernanceStore(repo)
         t_base = best_of(args.runs, baseline)

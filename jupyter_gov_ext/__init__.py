@@ -38,34 +38,23 @@ def _run_in_thread(coro: Any) -> Any:
     return result.get("value")
 
 
-async def _recover(repo: Any, ext: Any) -> None:
-    from .gitrepo import GitRepo
-    from .store import GovernanceStore
-
-    # Its own GitRepo: asyncio locks belong to the loop that made them, and this is another one.
-    store = GovernanceStore(repo, GitRepo(repo, timeout=ext.git_timeout))
-    if (repo / ".git").exists():
-        async with store.git.write_lock():
-            await store.recover()
-
-
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     from .config import JupyterGovExt
-    from .gitrepo import GitRepo
-    from .handlers import setup_handlers
-    from .starter import ensure_starter_repo
-    from .store import GovernanceStore
+    from .http.handlers import setup_handlers
+    from .services.setup import ensure_starter_repo
+    from .storage.gitrepo import GitRepo
+    from .storage.store import GovernanceStore
 
     ext = JupyterGovExt(config=serverapp.config, parent=serverapp)
     repo, is_starter = ext.resolved_repo()
     if is_starter:
         _run_in_thread(ensure_starter_repo(repo, timeout=ext.git_timeout))
-    git = GitRepo(repo, timeout=ext.git_timeout, stale_lock_seconds=ext.stale_lock_seconds)
-    store = GovernanceStore(repo, git)
     try:
         # A write interrupted by a crash (kill -9, power loss) is undone before the first request.
-        _run_in_thread(_recover(repo, ext))
+        # Its own store: asyncio locks belong to the loop that made them, and this is another one.
+        _run_in_thread(GovernanceStore(repo, timeout=ext.git_timeout).recover_at_start())
     except Exception as exc:  # not a git repo yet, unreadable: the status route says why
         serverapp.log.warning("jupyter_gov_ext: no recovery check on %s: %s", repo, exc)
-    setup_handlers(serverapp.web_app, store, ext)
+    git = GitRepo(repo, timeout=ext.git_timeout, stale_lock_seconds=ext.stale_lock_seconds)
+    setup_handlers(serverapp.web_app, GovernanceStore(repo, git), ext)
     serverapp.log.info("jupyter_gov_ext %s: governance repo %s", __version__, repo)

@@ -8,7 +8,7 @@ from pathlib import Path
 from traitlets import Float, Unicode, default
 from traitlets.config import Configurable
 
-from .starter import DEFAULT_STARTER
+from .services.setup import DEFAULT_STARTER
 
 
 class JupyterGovExt(Configurable):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from jupyterlab.galata import configure_jupyter_server
 
-from jupyter_gov_ext import frontmatter
-from jupyter_gov_ext.models import format_time
-from jupyter_gov_ext.starter import ensure_starter_repo
+from jupyter_gov_ext.contract.fields import format_time
+from jupyter_gov_ext.services.setup import ensure_starter_repo
+from jupyter_gov_ext.storage import frontmatter
 
 c = get_config()  # noqa: F821 (provided by traitlets when this file is loaded)
 configure_jupyter_server(c)

@@ -10,7 +10,7 @@ import pytest
 from jupyter_server.auth.authorizer import Authorizer
 from tornado.httpclient import HTTPClientError
 
-from jupyter_gov_ext.handlers import AUTH_RESOURCE
+from jupyter_gov_ext.http.base import AUTH_RESOURCE
 
 from .repo_helpers import git, status_porcelain
 from .test_hostile_repo import PID, open_vote

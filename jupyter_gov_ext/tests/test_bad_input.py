@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jupyter_gov_ext import frontmatter
-from jupyter_gov_ext.models import format_time
+from jupyter_gov_ext.contract.fields import format_time
+from jupyter_gov_ext.storage import frontmatter
 
 from . import live
 from .repo_helpers import commit_all, git, make_governance_repo, status_porcelain

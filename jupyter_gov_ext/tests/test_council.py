@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from jupyter_gov_ext import frontmatter
+from jupyter_gov_ext.storage import frontmatter
 
 from .repo_helpers import commit_count, git, status_porcelain
 

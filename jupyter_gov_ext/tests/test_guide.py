@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jupyter_gov_ext import council, frontmatter
-from jupyter_gov_ext.identity import Identity
-from jupyter_gov_ext.models import format_time
-from jupyter_gov_ext.store import GovernanceStore
+from jupyter_gov_ext.contract.fields import format_time
+from jupyter_gov_ext.domain import votes
+from jupyter_gov_ext.domain.identity import Identity
+from jupyter_gov_ext.services import council
+from jupyter_gov_ext.storage import frontmatter
+from jupyter_gov_ext.storage.store import GovernanceStore
 
 from .repo_helpers import commit_all, commit_count, git, make_governance_repo
 
@@ -254,7 +256,7 @@ def test_two_clones_closing_the_same_vote_write_the_same_bytes_and_merge(tmp_pat
         git(clone, "config", "user.name", who)
         store = GovernanceStore(clone)
         snap = asyncio.run(store.snapshot())
-        me = Identity(who, who, f"{who}@example.org", "user_id", ("council",))
+        me = Identity(who, who, f"{who}@example.org", "user_id", ("council",), who)
         assert len(asyncio.run(council.close_due_votes(store, snap, me))) == 1
         clones.append(clone)
     one, two = (c / "proposals" / f"{pid}.md" for c in clones)
@@ -264,4 +266,4 @@ def test_two_clones_closing_the_same_vote_write_the_same_bytes_and_merge(tmp_pat
     assert git(clones[1], "status", "--porcelain") == ""
     digest = frontmatter.loads(one.read_text())[0]["decision"]["ballots_digest"]
     snap = asyncio.run(GovernanceStore(clones[1]).snapshot())
-    assert council.ballots_digest(snap.ballots[pid]) == digest  # verifiable from the files
+    assert votes.ballots_digest(snap.ballots[pid]) == digest  # verifiable from the files

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_gov_ext import frontmatter
-from jupyter_gov_ext.models import format_time
+from jupyter_gov_ext.contract.fields import format_time
+from jupyter_gov_ext.storage import frontmatter
 
 from .repo_helpers import GOVERNANCE, commit_all, git, make_governance_repo, status_porcelain
 

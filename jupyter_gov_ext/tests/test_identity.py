@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jupyter_server.auth.identity import IdentityProvider, User
 
-from ..identity import is_anonymous
+from ..domain.identity import is_anonymous
 from .repo_helpers import copy_real_data, git
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_gov_ext.starter import ensure_starter_repo
+from jupyter_gov_ext.services.setup import ensure_starter_repo
 
 from .repo_helpers import commit_all, commit_count, copy_real_data, git, init_git
 
@@ -75,9 +75,9 @@ def test_starter_repo_is_created_once_and_reused(tmp_path: Path):
 
 
 def test_real_governance_repo_gets_only_new_files(tmp_path: Path):
-    from jupyter_gov_ext.gitrepo import Signature
-    from jupyter_gov_ext.starter import initialise
-    from jupyter_gov_ext.store import GovernanceStore
+    from jupyter_gov_ext.contract.records import Signature
+    from jupyter_gov_ext.services.setup import initialise
+    from jupyter_gov_ext.storage.store import GovernanceStore
 
     repo = copy_real_data("jupyter-governance", tmp_path / "governance")
     before = digest_tree(repo)

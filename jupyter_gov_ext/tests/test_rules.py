@@ -9,7 +9,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jupyter_gov_ext import rules
+from jupyter_gov_ext.domain import rules
 
 MEMBERS = ["a", "b", "c", "d"]
 

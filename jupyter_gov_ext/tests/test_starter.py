@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_gov_ext.starter import DECIDED_VOTE_ID, OPEN_VOTE_ID, ensure_starter_repo
+from jupyter_gov_ext.services.setup import DECIDED_VOTE_ID, OPEN_VOTE_ID, ensure_starter_repo
 
 from .repo_helpers import commit_count, git, status_porcelain
 

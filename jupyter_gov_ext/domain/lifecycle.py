@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import GovError
-from .models import Proposal
+from ..contract.errors import GovError
+from ..contract.records import Proposal
+from ..contract.responses import Actions
 
 ACTIONS = ("edit", "feedback", "call", "second", "withdraw", "vote", "close")
 OPEN_STATES = ("draft", "feedback", "voting")
@@ -30,9 +31,6 @@ class Permission:
     @property
     def status(self) -> int:
         return 409 if self.code == "conflict" else 403
-
-    def as_dict(self) -> dict[str, object]:
-        return {"allowed": self.allowed, "why": self.why}
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def decide(p: Proposal, who: Actor, now: datetime, everyone_voted: bool) -> dict
         out["second"] = not_member("second its vote")
     elif is_sponsor:
         out["second"] = Permission(
-            False, "The member who called the vote cannot second it; another member must.", 403
+            False, "The member who called the vote cannot second it; another member must."
         )
     else:
         out["second"] = ok
@@ -121,6 +119,13 @@ def decide(p: Proposal, who: Actor, now: datetime, everyone_voted: bool) -> dict
     else:
         out["close"] = ok
     return out
+
+
+def as_actions(permissions: dict[str, Permission]) -> Actions:
+    """The permissions as the client receives them with the proposal."""
+    return Actions.model_validate(
+        {name: {"allowed": p.allowed, "why": p.why} for name, p in permissions.items()}
+    )
 
 
 def require(permissions: dict[str, Permission], action: str) -> None:

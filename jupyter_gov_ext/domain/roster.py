@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .models import MEMBER_ID, Body, Member
+from ..contract import responses
+from ..contract.fields import MEMBER_ID
+from ..contract.records import Body, Member
 
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -24,21 +26,16 @@ class ResolvedBody:
     roster_file: str | None = None
     problems: tuple[str, ...] = field(default_factory=tuple)
 
-    def member(self, member_id: str) -> Member | None:
-        for m in self.members:
-            if m.id.lower() == member_id.lower():
-                return m
-        return None
-
-    def public(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "roster_file": self.roster_file,
-            "members": [
-                {"id": m.id, "name": m.name or m.id, "github": m.github} for m in self.members
+    def public(self) -> responses.VotingBody:
+        return responses.VotingBody(
+            id=self.id,
+            name=self.name,
+            roster_file=self.roster_file,
+            members=[
+                responses.BodyMember(id=m.id, name=m.name or m.id, github=m.github)
+                for m in self.members
             ],
-        }
+        )
 
 
 def term_is_current(term: Any, year: int) -> bool:

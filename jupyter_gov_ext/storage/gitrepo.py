@@ -20,7 +20,8 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GovError
+from ..contract.errors import GovError
+from ..contract.records import Signature
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +65,11 @@ class GitError(GovError):
 
 
 @dataclass(frozen=True)
-class Signature:
-    name: str
-    email: str
-
-    def safe(self) -> Signature:
-        # git would reject or mangle these characters in an ident; never let them through.
-        def clean(s: str) -> str:
-            return "".join(c for c in s if c not in "<>\n\r\0").strip()
-
-        return Signature(clean(self.name) or "unknown", clean(self.email) or "unknown@localhost")
+class SyncOutcome:
+    pulled: bool
+    pushed: bool
+    head: str | None
+    upstream: str
 
 
 class GitRepo:
@@ -189,10 +185,6 @@ class GitRepo:
         ahead, behind = out.split()
         return int(ahead), int(behind)
 
-    async def tracked(self, paths: Sequence[str]) -> set[str]:
-        out = await self.run("ls-files", "-z", "--", *paths)
-        return {p for p in out.split("\0") if p}
-
     # --- writing ---------------------------------------------------------------------------------
 
     async def init(self) -> None:
@@ -212,6 +204,44 @@ class GitRepo:
         await self.run("add", "-A", "--", *paths)
         await self.run("commit", "-q", "--no-edit", "-m", message, "--only", "--", *paths, env=env)
         return (await self.run("rev-parse", "HEAD")).strip()
+
+    async def sync(self) -> SyncOutcome:
+        """Pull (rebase) from the upstream branch, then push; call with the write lock held.
+
+        A conflict is reported with its files, never left behind (the rebase is aborted).
+        """
+        upstream = await self.upstream()
+        if not upstream:
+            raise GovError(
+                "no_remote",
+                "This branch has no upstream on a remote: add one with "
+                "`git remote add origin <url>` and `git push -u origin <branch>`.",
+                409,
+            )
+        remote, branch = upstream.split("/", 1)
+        before = await self.head()
+        await self.run("fetch", "--quiet", remote)
+        try:
+            await self.run("rebase", "--quiet", "--autostash", upstream)
+        except GitError as exc:
+            conflicts = (
+                await self.run("diff", "--name-only", "--diff-filter=U", check=False)
+            ).split()
+            await self.run("rebase", "--abort", check=False)
+            raise GovError(
+                "sync_conflict",
+                "Pulling would conflict in: "
+                + (", ".join(conflicts) or exc.message)
+                + ". Nothing was changed; resolve it with git.",
+                409,
+            ) from None
+        pulled = before != await self.head()
+        ahead_behind = await self.ahead_behind()
+        pushed = False
+        if ahead_behind and ahead_behind[0] > 0:
+            await self.run("push", "--quiet", remote, f"HEAD:{branch}")
+            pushed = True
+        return SyncOutcome(pulled, pushed, await self.head(), upstream)
 
     async def unstage(self, paths: Sequence[str]) -> None:
         """Put the index entries of `paths` back as they are in HEAD (or drop them on no HEAD)."""

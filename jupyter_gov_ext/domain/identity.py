@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .gitrepo import Signature
-from .models import Member
+from ..contract import responses
+from ..contract.records import Member, Signature
 from .roster import ResolvedBody
 
 _ANON_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -38,15 +38,15 @@ class Identity:
         email = self.email or f"{self.id}@users.noreply.github.com"
         return Signature(self.name or self.id, email)
 
-    def public(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "email": self.email,
-            "source": self.source,
-            "member": self.is_member,
-            "bodies": list(self.bodies),
-        }
+    def public(self) -> responses.Identity:
+        return responses.Identity(
+            id=self.id,
+            name=self.name,
+            email=self.email,
+            source=self.source,
+            member=self.is_member,
+            bodies=list(self.bodies),
+        )
 
 
 def is_anonymous(user: Any) -> bool:

@@ -1,0 +1,137 @@
+"""What clients may send (CONTRACT.md §3): every request body, validated here and nowhere else."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import GovError
+from .fields import BODY_MAX, SHORT_TEXT, SUMMARY_MAX, HttpLink, Tag, Title, text
+from .records import Threshold
+
+
+class _Request(BaseModel):
+    # Clients must send exactly the contract's fields: a typo is an error, not silently ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- requests ------------------------------------------------------------------------------------
+
+
+class InputCreate(_Request):
+    title: Title
+    url: HttpLink
+    topics: list[Tag] = Field(min_length=1, max_length=10)
+    priorities: list[Tag] = Field(default_factory=list, max_length=10)
+    responds_to: Annotated[str, Field(max_length=128)] | None = None
+    summary: text(SUMMARY_MAX) = ""
+    own_content: bool
+
+    @model_validator(mode="after")
+    def _own_content_only(self) -> InputCreate:
+        if self.own_content is not True:
+            raise GovError(
+                "invalid_field",
+                "Only link to writing that is your own and hosted elsewhere.",
+                field="own_content",
+            )
+        return self
+
+
+class ProposalCreate(_Request):
+    title: Title
+    body: text(BODY_MAX) = ""
+    kind: Literal["binary", "ranked"] = "binary"
+    options: list[text(SHORT_TEXT, min_length=1)] = Field(default_factory=list, max_length=20)
+    seats: int = Field(1, ge=1, le=19)
+    threshold: Threshold | None = None  # None: the repo's rules.threshold
+    door: Literal["one-way", "two-way"] = "two-way"
+    priorities: list[Tag] = Field(default_factory=list, max_length=10)
+    cites: list[Annotated[str, Field(max_length=128)]] = Field(default_factory=list, max_length=50)
+    bodies: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _options_for_ranked(self) -> ProposalCreate:
+        if self.kind == "ranked":
+            if len(self.options) < 2:
+                raise GovError(
+                    "invalid_field", "A ranked vote needs at least two options.", field="options"
+                )
+            if len(set(self.options)) != len(self.options):
+                raise GovError("invalid_field", "Options must be different.", field="options")
+            if self.seats >= len(self.options):
+                raise GovError(
+                    "invalid_field", "Elect fewer options than there are.", field="seats"
+                )
+            if self.threshold == "two-thirds":
+                raise GovError(
+                    "invalid_field", "Two thirds applies to yes / no votes.", field="threshold"
+                )
+        elif self.options:
+            raise GovError("invalid_field", "Only a ranked vote has options.", field="options")
+        elif self.seats != 1:
+            raise GovError("invalid_field", "Only a ranked vote fills seats.", field="seats")
+        return self
+
+
+class ProposalPatch(_Request):
+    title: Title | None = None
+    body: text(BODY_MAX) | None = None
+
+
+class TransitionRequest(_Request):
+    to: Literal["feedback", "voting", "withdrawn"] | None = None
+    second: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> TransitionRequest:
+        if (self.to is None) == (self.second is None):
+            raise GovError("invalid_field", "Send either 'to' or 'second': true.", field="to")
+        if self.second is False:
+            raise GovError("invalid_field", "'second' can only be true.", field="second")
+        return self
+
+
+class BallotRequest(_Request):
+    value: Literal["yes", "no", "blank"] | None = None
+    ranking: list[text(SHORT_TEXT, min_length=1)] | None = Field(None, max_length=20)
+    comment: text(SUMMARY_MAX * 4) = ""
+
+    @model_validator(mode="after")
+    def _value_or_ranking(self) -> BallotRequest:
+        if (self.value is None) == (self.ranking is None):
+            raise GovError("invalid_field", "Send either a 'value' or a 'ranking'.", field="value")
+        return self
+
+
+class ImportPrioritiesRequest(_Request):
+    path: Annotated[str, Field(min_length=1, max_length=4096)]
+
+
+def parse_request(model: type[BaseModel], data: Any) -> Any:
+    """Validate a request body, turning the first problem into the contract's error."""
+    if not isinstance(data, dict):
+        raise GovError("invalid_json", "The request body must be a JSON object.")
+    try:
+        return model.model_validate(data)
+    except GovError:
+        raise
+    except ValidationError as exc:
+        raise _first_error(exc) from None
+
+
+def _first_error(exc: ValidationError) -> GovError:
+    err = exc.errors()[0]
+    loc = [str(p) for p in err.get("loc", ())]
+    field = loc[0] if loc else None
+    inner = err.get("ctx", {}).get("error")
+    if isinstance(inner, GovError):
+        return inner
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        return GovError("invalid_field", f"Unknown field '{field}'.", field=field)
+    if kind == "missing":
+        return GovError("invalid_field", f"'{field}' is required.", field=field)
+    message = err.get("msg", "is not valid").removeprefix("Value error, ")
+    return GovError("invalid_field", f"'{'.'.join(loc) or 'body'}': {message}", field=field)

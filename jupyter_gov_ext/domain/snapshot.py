@@ -1,0 +1,41 @@
+"""The repo as read for one request: typed records, the voting bodies, and what could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..contract.errors import GovError
+from ..contract.records import Ballot, GovernanceConfig, Input, Priority, Proposal
+from .roster import ResolvedBody
+
+
+@dataclass
+class Snapshot:
+    initialised: bool
+    config: GovernanceConfig | None
+    bodies: list[ResolvedBody]
+    priorities: list[Priority]
+    inputs: list[Input]
+    proposals: list[Proposal]
+    # proposal id -> lower-cased member id -> ballot: one member, one ballot, whatever the case
+    ballots: dict[str, dict[str, Ballot]]
+    problems: list[dict[str, str]] = field(default_factory=list)
+
+    def require_config(self) -> GovernanceConfig:
+        if self.config is None:
+            if not self.initialised:
+                raise GovError(
+                    "not_initialised",
+                    "This repo has no governance.yml yet: initialise it first.",
+                    409,
+                )
+            raise GovError(
+                "repo_error", "governance.yml cannot be read; see `problems` in status.", 409
+            )
+        return self.config
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        for p in self.proposals:
+            if p.id == proposal_id:
+                return p
+        raise GovError("not_found", f"Proposal '{proposal_id}' does not exist.", 404)

@@ -1,0 +1,160 @@
+"""Records as the client sees them: the response models of priorities, inputs and proposals.
+
+Pure: a snapshot, the user and a time in; a model out. What a user may do with a proposal comes
+from the lifecycle (via votes.permissions) and is sent with it, so the client never decides it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..contract import responses
+from ..contract.records import Ballot, Input, Priority, Proposal
+from . import lifecycle, votes
+from .identity import Identity
+from .snapshot import Snapshot
+
+
+def priority_view(p: Priority, snap: Snapshot) -> responses.PriorityView:
+    return responses.PriorityView(
+        id=p.id,
+        title=p.title,
+        summary=p.summary,
+        outcomes=p.outcomes,
+        examples=p.examples,
+        order=p.order,
+        body=p.body,
+        source=responses.PrioritySource.model_validate(p.source) if p.source else None,
+        input_count=sum(1 for i in snap.inputs if p.id in i.priorities),
+        proposal_count=sum(1 for q in snap.proposals if p.id in q.priorities),
+    )
+
+
+def input_view(i: Input) -> responses.InputView:
+    return responses.InputView(
+        id=i.id,
+        title=i.title,
+        url=i.url,
+        author=responses.Author(id=i.author.id, name=i.author.name),
+        submitted=i.submitted,
+        topics=i.topics,
+        priorities=i.priorities,
+        responds_to=i.responds_to,
+        own_content=True,
+        summary=i.body,
+    )
+
+
+def filter_inputs(
+    snap: Snapshot,
+    topic: str | None = None,
+    priority: str | None = None,
+    q: str | None = None,
+    responds_to: str | None = None,
+) -> list[responses.InputView]:
+    """Inputs matching every given filter, newest first."""
+    needle = (q or "").strip().lower()
+    out = []
+    for i in snap.inputs:
+        if topic and topic not in i.topics:
+            continue
+        if priority and priority not in i.priorities:
+            continue
+        if responds_to and i.responds_to != responds_to:
+            continue
+        if needle and needle not in f"{i.title}\n{i.body}\n{i.author.name}\n{i.url}".lower():
+            continue
+        out.append(i)
+    out.sort(key=lambda i: (i.submitted, i.id), reverse=True)
+    return [input_view(i) for i in out]
+
+
+def ballot_view(b: Ballot, p: Proposal, member: str | None = None) -> responses.BallotView:
+    return responses.BallotView(
+        member=member,
+        value=b.value,
+        ranking=b.ranking,
+        cast=b.cast,
+        comment=b.comment,
+        # A ballot cast before the sponsor's last edit was cast on a different text.
+        before_edit=bool(p.edited and b.cast < p.edited),
+    )
+
+
+def proposal_view(
+    snap: Snapshot, p: Proposal, who: Identity, now: datetime
+) -> responses.ProposalView:
+    bodies = votes.proposal_bodies(snap, p)
+    members = votes.eligible(bodies)
+    mine = snap.ballots.get(p.id, {}).get(who.member_id.lower()) if who.member_id else None
+    counted = votes.tallies(snap, p)
+    allowed = votes.permissions(snap, p, who, now)
+    seconds_left = None
+    if p.status == "voting" and p.vote is not None:
+        seconds_left = max(0, int((votes.parse_time(p.vote.closes) - now).total_seconds()))
+    decision = None
+    if p.decision is not None:
+        decision = responses.DecisionView(
+            decided=p.decision.decided,
+            outcome=p.decision.outcome,
+            tally=p.decision.tally,
+            ballots_digest=p.decision.ballots_digest,
+        )
+    return responses.ProposalView(
+        id=p.id,
+        title=p.title,
+        sponsor=p.sponsor,
+        author=p.author or p.sponsor,
+        seconded_by=p.seconded_by,
+        created=p.created,
+        edited=p.edited,
+        status=p.status,
+        kind=p.kind,
+        options=p.options,
+        seats=p.seats,
+        threshold=p.threshold,
+        door=p.door,
+        priorities=p.priorities,
+        cites=p.cites,
+        bodies=[b.id for b in bodies],
+        body_names=[b.name for b in bodies],
+        second_requested=p.second_requested,
+        vote=responses.VotePeriod(opened=p.vote.opened, closes=p.vote.closes) if p.vote else None,
+        decision=decision,
+        seconds_left=seconds_left,
+        can_vote=allowed["vote"].allowed,
+        waiting_for_me=allowed["vote"].allowed and mine is None,
+        my_ballot=ballot_view(mine, p) if mine else None,
+        tallies=counted,
+        outcome_so_far=votes.outcome_so_far(counted),
+        voters=len(set(votes.counted_ballots(snap, p)) & set(members)),
+        eligible=len(members),
+        actions=lifecycle.as_actions(allowed),
+    )
+
+
+def list_proposals(snap: Snapshot, who: Identity, now: datetime) -> list[responses.ProposalView]:
+    snap.require_config()
+    items = [proposal_view(snap, p, who, now) for p in snap.proposals]
+    items.sort(key=lambda v: v.created, reverse=True)
+    return items
+
+
+def proposal_detail(
+    snap: Snapshot, proposal_id: str, who: Identity, now: datetime
+) -> responses.ProposalDetail:
+    p = snap.proposal(proposal_id)
+    summary = proposal_view(snap, p, who, now)
+    ballots = snap.ballots.get(p.id, {})
+    return responses.ProposalDetail(
+        **dict(summary),
+        body=p.body,
+        ballots=[ballot_view(b, p, b.member or key) for key, b in sorted(ballots.items())],
+        cited_inputs=[
+            responses.CitedInput(id=i.id, title=i.title, url=i.url)
+            for i in snap.inputs
+            if i.id in p.cites
+        ],
+        members=[b.public() for b in votes.proposal_bodies(snap, p)],
+        why_not=None if summary.can_vote else summary.actions.vote.why,
+    )

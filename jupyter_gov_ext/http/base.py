@@ -1,0 +1,112 @@
+"""The base of every handler: authenticated and authorised like any Jupyter API, a bounded JSON
+body, the request's context, a response model out, and the contract's error envelope."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import tornado.web
+from jupyter_server.auth.decorator import authorized
+from jupyter_server.base.handlers import APIHandler
+from pydantic import BaseModel
+
+from ..config import JupyterGovExt
+from ..contract.errors import GovError
+from ..contract.responses import ErrorBody
+from ..domain.identity import Identity
+from ..domain.snapshot import Snapshot
+from ..services import session
+from ..storage.frontmatter import FrontMatterError
+from ..storage.store import GovernanceStore
+
+AUTH_RESOURCE = "jupyter_gov_ext"
+MAX_BODY_BYTES = 256 * 1024
+MAX_JSON_DEPTH = 16  # the contract's bodies are two levels deep; validators recurse per level
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest (iterative: a deep body must not exhaust the stack)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_JSON_DEPTH:
+                break
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+class GovHandler(APIHandler):
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def store(self) -> GovernanceStore:
+        return self.settings["jupyter_gov_ext.store"]
+
+    @property
+    def ext(self) -> JupyterGovExt:
+        return self.settings["jupyter_gov_ext.ext"]
+
+    def json_body(self) -> Any:
+        if len(self.request.body) > MAX_BODY_BYTES:
+            raise GovError("too_large", f"The request is larger than {MAX_BODY_BYTES} bytes.", 413)
+        try:
+            data = json.loads(self.request.body or b"null")
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise GovError("invalid_json", "The request body is not valid JSON.") from None
+        if _depth(data) > MAX_JSON_DEPTH:
+            raise GovError("invalid_json", f"The JSON is nested more than {MAX_JSON_DEPTH} deep.")
+        return data
+
+    async def context(self) -> tuple[Snapshot, Identity]:
+        """The repo as it is now and who is asking (votes that are due are closed first)."""
+        return await session.open_request(self.store, self.ext.user_id, self.current_user)
+
+    def reply(self, model: BaseModel, status_code: int = 200) -> None:
+        self.set_status(status_code)
+        self.set_header("Content-Type", "application/json")
+        self.finish(model.model_dump_json())
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(exc, GovError):
+            err = exc
+        elif isinstance(exc, tornado.web.HTTPError):
+            err = GovError("http_error", exc.log_message or self._reason, exc.status_code)
+        else:
+            err = GovError("server_error", "Unexpected server error; see the server log.", 500)
+        self.set_status(err.status)
+        self.set_header("Content-Type", "application/json")
+        self.finish(ErrorBody.model_validate(err.envelope()).model_dump_json(exclude_none=True))
+
+    def log_exception(self, typ, value, tb) -> None:  # noqa: ANN001
+        if isinstance(value, GovError) and value.status < 500:
+            self.log.info("jupyter_gov_ext: %s %s", value.code, value.message)
+            return
+        super().log_exception(typ, value, tb)
+
+
+def _guarded(method):
+    """Turn a GovError into the envelope with its status (tornado would answer 500)."""
+
+    async def wrapper(self: GovHandler, *args: Any) -> None:
+        try:
+            await method(self, *args)
+        except FrontMatterError as exc:
+            # The safety net of frontmatter.dumps: text that would not read back as typed.
+            err = GovError("invalid_field", f"This text cannot be stored as typed: {exc}.")
+            self.send_error(err.status, exc_info=(type(err), err, err.__traceback__))
+        except GovError as err:
+            self.send_error(err.status, exc_info=(type(err), err, err.__traceback__))
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+def endpoint(method):
+    """Every handler method: authenticated, authorised, errors as the contract's envelope."""
+    return tornado.web.authenticated(authorized(_guarded(method)))

@@ -1,0 +1,201 @@
+"""The REST API's handlers (CONTRACT.md §3): each parses its request, calls one service or view,
+and replies with a response model. Every route is under `<base_url>jupyter-gov-ext/`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.utils import url_path_join
+
+from .. import __version__
+from ..config import JupyterGovExt
+from ..contract import responses
+from ..contract.fields import check_id
+from ..contract.requests import (
+    BallotRequest,
+    ImportPrioritiesRequest,
+    InputCreate,
+    ProposalCreate,
+    ProposalPatch,
+    TransitionRequest,
+    parse_request,
+)
+from ..domain import export, views, votes
+from ..services import community, council, priorities, setup, status
+from ..storage.store import GovernanceStore
+from .base import GovHandler, endpoint
+
+NAMESPACE = "jupyter-gov-ext"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StatusHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, who = await self.context()
+        self.reply(await status.repo_status(self.store, snap, who, __version__))
+
+
+class InitHandler(GovHandler):
+    @endpoint
+    async def post(self) -> None:
+        _, who = await self.context()
+        commit, added = await setup.initialise(self.store, who.signature())
+        self.reply(responses.InitResult(commit=commit, added=added), 201)
+
+
+class PrioritiesHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, _ = await self.context()
+        snap.require_config()
+        items = [views.priority_view(p, snap) for p in snap.priorities]
+        self.reply(responses.PriorityList(priorities=items))
+
+
+class ImportPrioritiesHandler(GovHandler):
+    @endpoint
+    async def post(self) -> None:
+        req = parse_request(ImportPrioritiesRequest, self.json_body())
+        snap, who = await self.context()
+        roots = [self.store.root.parent, Path(self.settings["server_root_dir"])]
+        self.reply(await priorities.import_priorities(self.store, snap, req.path, who, roots))
+
+
+class InputsHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, _ = await self.context()
+        snap.require_config()
+        args = {
+            k: self.get_query_argument(k, None) for k in ("topic", "priority", "q", "responds_to")
+        }
+        self.reply(responses.InputList(inputs=views.filter_inputs(snap, **args)))
+
+    @endpoint
+    async def post(self) -> None:
+        req = parse_request(InputCreate, self.json_body())
+        snap, who = await self.context()
+        record, path, commit = await community.submit_input(self.store, snap, req, who)
+        view = views.input_view(record)
+        submitted = responses.SubmittedInput(**dict(view), path=path)
+        self.reply(responses.InputCreated(input=submitted, commit=commit), 201)
+
+
+class ProposalsHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, who = await self.context()
+        self.reply(responses.ProposalList(proposals=views.list_proposals(snap, who, _now())))
+
+    @endpoint
+    async def post(self) -> None:
+        req = parse_request(ProposalCreate, self.json_body())
+        snap, who = await self.context()
+        proposal, commit = await council.create_proposal(self.store, snap, req, who)
+        view = views.proposal_view(snap, proposal, who, _now())
+        self.reply(responses.ProposalCreated(proposal=view, commit=commit), 201)
+
+
+class _ChangesProposal(GovHandler):
+    async def reply_changed(self, proposal_id: str, commit: str) -> None:
+        """After a write: the proposal as it now reads, and the commit that wrote it."""
+        snap, who = await self.context()
+        detail = views.proposal_detail(snap, proposal_id, who, _now())
+        self.reply(responses.ProposalChanged(proposal=detail, commit=commit))
+
+
+class ProposalHandler(_ChangesProposal):
+    @endpoint
+    async def get(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        snap, who = await self.context()
+        detail = views.proposal_detail(snap, proposal_id, who, _now())
+        self.reply(responses.ProposalOne(proposal=detail))
+
+    @endpoint
+    async def patch(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        req = parse_request(ProposalPatch, self.json_body())
+        snap, who = await self.context()
+        commit = await council.edit_proposal(self.store, snap, proposal_id, req, who)
+        await self.reply_changed(proposal_id, commit)
+
+
+class TransitionHandler(_ChangesProposal):
+    @endpoint
+    async def post(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        req = parse_request(TransitionRequest, self.json_body())
+        snap, who = await self.context()
+        commit = await council.transition(self.store, snap, proposal_id, req, who)
+        await self.reply_changed(proposal_id, commit)
+
+
+class BallotHandler(_ChangesProposal):
+    @endpoint
+    async def put(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        req = parse_request(BallotRequest, self.json_body())
+        snap, who = await self.context()
+        commit = await council.cast_ballot(self.store, snap, proposal_id, req, who)
+        await self.reply_changed(proposal_id, commit)
+
+
+class CloseHandler(_ChangesProposal):
+    @endpoint
+    async def post(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        snap, who = await self.context()
+        commit = await council.close_vote(self.store, snap, proposal_id, who)
+        await self.reply_changed(proposal_id, commit)
+
+
+class ExportHandler(GovHandler):
+    @endpoint
+    async def get(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        snap, _ = await self.context()
+        self.reply(export.export_markdown(snap, proposal_id))
+
+
+class ParticipationHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, _ = await self.context()
+        self.reply(responses.Participation(participation=votes.participation(snap)))
+
+
+class SyncHandler(GovHandler):
+    @endpoint
+    async def post(self) -> None:
+        await self.context()
+        self.reply(await status.sync(self.store))
+
+
+def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> None:
+    web_app.settings["jupyter_gov_ext.store"] = store
+    web_app.settings["jupyter_gov_ext.ext"] = ext
+    base = url_path_join(web_app.settings["base_url"], NAMESPACE)
+    pid = r"([^/]+)"
+    routes = [
+        ("status", StatusHandler),
+        ("init", InitHandler),
+        ("priorities", PrioritiesHandler),
+        ("priorities/import", ImportPrioritiesHandler),
+        ("inputs", InputsHandler),
+        ("proposals", ProposalsHandler),
+        (f"proposals/{pid}", ProposalHandler),
+        (f"proposals/{pid}/transition", TransitionHandler),
+        (f"proposals/{pid}/ballot", BallotHandler),
+        (f"proposals/{pid}/close", CloseHandler),
+        (f"proposals/{pid}/export", ExportHandler),
+        ("participation", ParticipationHandler),
+        ("sync", SyncHandler),
+    ]
+    web_app.add_handlers(".*$", [(url_path_join(base, path), h) for path, h in routes])

@@ -1,0 +1,37 @@
+"""What every request starts with: the repo as it is now and who is asking; and, before anything is
+shown, the decision of any vote that is due (votes close by themselves, CONTRACT.md §2)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..contract.errors import GovError
+from ..domain.identity import Identity, resolve_identity
+from ..domain.snapshot import Snapshot
+from ..storage.store import GovernanceStore
+from . import council
+
+log = logging.getLogger(__name__)
+
+
+async def identify(
+    store: GovernanceStore, snap: Snapshot, user_id: str, server_user: Any
+) -> Identity:
+    name, email = await store.git_identity()
+    return resolve_identity(snap.bodies, user_id, server_user, email, name)
+
+
+async def open_request(
+    store: GovernanceStore, user_id: str, server_user: Any
+) -> tuple[Snapshot, Identity]:
+    snap = await store.snapshot()
+    who = await identify(store, snap, user_id, server_user)
+    try:
+        closed = await council.close_due_votes(store, snap, who)
+    except GovError as err:  # e.g. the repo is busy: the next request records it
+        log.warning("jupyter_gov_ext: could not record a decision yet: %s", err.message)
+        closed = []
+    if closed:
+        snap = await store.snapshot()
+    return snap, who

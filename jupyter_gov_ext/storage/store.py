@@ -1,0 +1,317 @@
+"""The governance store: records as files in a git repo, read through an index, every write a commit.
+
+Reads go through `snapshot()`, which refreshes the per-folder indexes from what changed on disk
+(a commit pulled in or a hand edit shows up on the next request). Writes go through `save()`, one
+transaction: place and serialise each record (layout), check its path (never through a symbolic
+link), journal the old bytes in `.git/`, write each file atomically, commit exactly those files; on
+any failure the files are put back as they were, and a write interrupted by a crash is rolled back
+(or finished) by the next writer or start. Services hand records to this layer, never paths.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..contract.records import (
+    Ballot,
+    GovernanceConfig,
+    Input,
+    Priority,
+    Proposal,
+    Signature,
+    parse_governance,
+)
+from ..domain.roster import resolve_bodies
+from ..domain.snapshot import Snapshot
+from . import files, frontmatter, journal, layout
+from .gitrepo import GitRepo, SyncOutcome
+from .recordindex import RecordIndex
+
+log = logging.getLogger(__name__)
+
+
+def _markdown_parser(model):
+    """A parser for one kind of front-matter record whose id must match its file name."""
+
+    def parse(rel: str, text: str):
+        meta, body = frontmatter.loads(text)
+        record = model.model_validate({**meta, "body": body})
+        if layout.stem(rel) != record.id:
+            raise ValueError(f"id '{record.id}' does not match the file name")
+        return record
+
+    return parse
+
+
+def _parse_ballot(rel: str, text: str) -> Ballot:
+    data = frontmatter.load_yaml(text)
+    if not isinstance(data, dict):
+        raise ValueError("a ballot must be a YAML mapping")
+    return Ballot.model_validate({**data, "member": layout.stem(rel)})
+
+
+@dataclass(frozen=True)
+class RepoState:
+    """What `GET status` shows of git: where the repo is and how it stands to its remote."""
+
+    is_git_repo: bool
+    branch: str | None
+    head: str | None
+    remotes: list[str]
+    upstream: str | None
+    ahead_behind: tuple[int, int] | None
+
+
+class GovernanceStore:
+    def __init__(self, root: Path, git: GitRepo | None = None, timeout: float = 60.0):
+        self.root = root.resolve()
+        self.git = git or GitRepo(self.root, timeout=timeout)
+        self.priorities = RecordIndex(self.root, "priorities", ".md", 1, _markdown_parser(Priority))
+        self.inputs = RecordIndex(self.root, "inputs", ".md", 2, _markdown_parser(Input))
+        self.proposals = RecordIndex(self.root, "proposals", ".md", 1, _markdown_parser(Proposal))
+        self.votes = RecordIndex(self.root, "votes", ".yml", 2, _parse_ballot)
+        self._config_cache: tuple[Any, GovernanceConfig] | None = None
+        self._read_lock = asyncio.Lock()
+        # proposal id -> lower-cased member id -> the file that holds that member's ballot
+        self._ballot_files: dict[str, dict[str, str]] = {}
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    async def snapshot(self) -> Snapshot:
+        await self._recover_if_interrupted()
+        async with self._read_lock:
+            return await asyncio.to_thread(self._snapshot_sync)
+
+    def _snapshot_sync(self) -> Snapshot:
+        problems: list[dict[str, str]] = []
+        config, initialised = self._read_config(problems)
+        # Rosters are re-read every time: they are small, and their maintainers edit them by hand.
+        bodies = (
+            resolve_bodies(config.all_bodies(), lambda rel: files.read_yaml(self.root, rel))
+            if config
+            else []
+        )
+        for index in (self.priorities, self.inputs, self.proposals, self.votes):
+            index.refresh()
+            problems += index.problems()
+        ballots: dict[str, dict[str, Ballot]] = {}
+        ballot_files: dict[str, dict[str, str]] = {}
+        for rel, ballot in sorted(self.votes.items()):
+            proposal_id = layout.proposal_of_ballot(rel)
+            key = (ballot.member or "").lower()
+            first = ballot_files.setdefault(proposal_id, {}).setdefault(key, rel)
+            if first != rel:
+                # Two files for one member (names differing in case): the first in path order
+                # counts, once; the other is reported.
+                problems.append(
+                    {
+                        "path": rel,
+                        "problem": f"a second ballot of '{key}' (first: {first}); "
+                        "only one ballot per member counts: remove one of the files",
+                    }
+                )
+                continue
+            ballots.setdefault(proposal_id, {})[key] = ballot
+        self._ballot_files = ballot_files
+        for body in bodies:
+            problems += [
+                {"path": body.roster_file or layout.GOVERNANCE_FILE, "problem": p}
+                for p in body.problems
+            ]
+        return Snapshot(
+            initialised=initialised,
+            config=config,
+            bodies=bodies,
+            priorities=sorted(self.priorities.records(), key=lambda p: (p.order, p.title)),
+            inputs=_unique(self.inputs, problems),
+            proposals=_unique(self.proposals, problems),
+            ballots=ballots,
+            problems=problems,
+        )
+
+    def _read_config(self, problems: list[dict[str, str]]) -> tuple[GovernanceConfig | None, bool]:
+        path = self.root / layout.GOVERNANCE_FILE
+        try:
+            st = path.lstat()
+        except FileNotFoundError:
+            return None, False
+        config = None
+        try:
+            key = (st.st_mtime_ns, st.st_size, st.st_ino)
+            if self._config_cache and self._config_cache[0] == key:
+                config = self._config_cache[1]
+            else:
+                config = parse_governance(files.read_yaml(self.root, layout.GOVERNANCE_FILE))
+                self._config_cache = (key, config)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first.get("loc", ())) or "file"
+            problems.append({"path": layout.GOVERNANCE_FILE, "problem": f"{where}: {first['msg']}"})
+        except (ValueError, OSError) as exc:
+            problems.append({"path": layout.GOVERNANCE_FILE, "problem": str(exc)})
+        return config, True
+
+    def exists(self, rel: str) -> bool:
+        """Whether the repo has a file at `rel` (a layout constant such as the roster)."""
+        return (self.root / rel).is_file()
+
+    # --- the repo as git sees it -----------------------------------------------------------------
+
+    async def head(self) -> str | None:
+        return await self.git.head()
+
+    async def git_identity(self) -> tuple[str | None, str | None]:
+        """This clone's `user.name` and `user.email`."""
+        return await self.git.config("user.name"), await self.git.config("user.email")
+
+    async def create_repo(self) -> None:
+        """`git init` a new repo (the starter repo)."""
+        await self.git.init()
+
+    async def set_git_identity(self, name: str, email: str) -> None:
+        """Give a repo this server created a git identity of its own (never the user's repos)."""
+        await self.git.run("config", "user.name", name)
+        await self.git.run("config", "user.email", email)
+
+    async def state(self) -> RepoState:
+        if not await self.git.is_work_tree():
+            return RepoState(False, None, None, [], None, None)
+        upstream = await self.git.upstream()
+        return RepoState(
+            True,
+            await self.git.branch(),
+            await self.git.head(),
+            await self.git.remotes(),
+            upstream,
+            await self.git.ahead_behind() if upstream else None,
+        )
+
+    async def sync(self) -> SyncOutcome:
+        """Pull (rebase) and push the upstream, holding the write lock (see GitRepo.sync)."""
+        async with self.git.write_lock():
+            await self.recover()
+            return await self.git.sync()
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    async def save(self, records: Sequence[layout.Record], message: str, author: Signature) -> str:
+        """Write `records` where the layout puts them and commit exactly those files (one commit);
+        return its id, or the current HEAD when nothing changed."""
+        placed = {
+            layout.path_of(r, self._existing_ballots(r)): layout.serialise(r) for r in records
+        }
+        return await self.write(placed, message, author)
+
+    async def initialise(
+        self,
+        content: dict[str, str],
+        records: Sequence[layout.Record],
+        message: str,
+        author: Signature,
+    ) -> tuple[str, list[str]]:
+        """Add the starter files (laid out as the repo is) and records that do not exist yet, in
+        one commit; never touch a file that already exists."""
+        placed = content | {layout.path_of(r): layout.serialise(r) for r in records}
+        new_files = {rel: text for rel, text in sorted(placed.items()) if not self.exists(rel)}
+        return await self.write(new_files, message, author), sorted(new_files)
+
+    def _existing_ballots(self, record: layout.Record) -> dict[str, str] | None:
+        if isinstance(record, layout.CastBallot):
+            return self._ballot_files.get(record.proposal_id)
+        return None
+
+    async def write(self, changes: dict[str, str | None], message: str, author: Signature) -> str:
+        """Write (or delete, for None) files and commit exactly them; return the commit id.
+
+        All or nothing: if anything fails, every file is restored and the index entries reset. A
+        write that changes nothing makes no commit and returns the current HEAD.
+        """
+        for rel in changes:
+            files.safe_path(self.root, rel)  # refuse bad paths before waiting for the lock
+        async with self.git.write_lock():
+            await self.recover()
+            paths = {rel: files.safe_path(self.root, rel) for rel in changes}  # links may be new
+            backups = {rel: p.read_bytes() if p.is_file() else None for rel, p in paths.items()}
+            changed = {
+                rel: None if text is None else text.encode("utf-8")
+                for rel, text in changes.items()
+                if (None if text is None else text.encode("utf-8")) != backups[rel]
+            }
+            if not changed:
+                return await self.git.head() or ""
+            git_dir = await self.git.git_dir()
+            journal.write(git_dir, journal.Entry(await self.git.head(), message, backups))
+            try:
+                for rel, data in changed.items():
+                    files.restore(paths[rel], data)
+                commit = await self.git.commit_paths(list(changed), message, author)
+            except BaseException:
+                for rel in changed:
+                    files.restore(paths[rel], backups[rel])
+                await asyncio.shield(self.git.unstage(list(changed)))
+                journal.clear(git_dir)
+                raise
+            journal.clear(git_dir)
+            return commit
+
+    # --- recovering from a crash -----------------------------------------------------------------
+
+    async def _recover_if_interrupted(self) -> None:
+        """A journal left by a writer that died: undo it before anyone reads the half-write."""
+        git_dir = await self.git.git_dir()
+        if not journal.exists(git_dir):
+            return  # the common case: one stat
+        async with self.git.try_write_lock() as mine:
+            if mine:  # else a live writer holds it, and the journal is its own
+                await self.recover()
+
+    async def recover_at_start(self) -> None:
+        """At server start: undo a write that a crash cut short, before the first request."""
+        if await self.git.is_work_tree():
+            async with self.git.write_lock():
+                await self.recover()
+
+    async def recover(self) -> bool:
+        """Finish or roll back an interrupted write; call with the write lock held. True if one was
+        found. The commit landed if HEAD moved on from the journal's HEAD with its message."""
+        git_dir = await self.git.git_dir()
+        entry = journal.read(git_dir)
+        if entry is None:
+            return False
+        head = await self.git.head()
+        landed = False
+        if head and head != entry.head:
+            parent = await self.git.try_run("rev-parse", "-q", "--verify", "HEAD~1")
+            subject = await self.git.try_run("log", "-1", "--format=%B", "HEAD")
+            landed = parent == entry.head and (subject or "").strip() == entry.message.strip()
+        if not landed:
+            for rel, old in entry.backups.items():
+                files.restore(self.root / rel, old)
+            await self.git.unstage(list(entry.backups))
+        journal.clear(git_dir)
+        log.warning(
+            "jupyter_gov_ext: %s an interrupted write (%s)",
+            "finished" if landed else "rolled back",
+            entry.message,
+        )
+        return True
+
+
+def _unique(index: RecordIndex, problems: list[dict[str, str]]) -> list:
+    """Records with distinct ids: a second file with an id already seen is reported, not listed."""
+    seen: dict[str, str] = {}
+    out = []
+    for rel, record in sorted(index.items()):
+        first = seen.setdefault(record.id, rel)
+        if first != rel:
+            problems.append({"path": rel, "problem": f"the id '{record.id}' is also {first}"})
+            continue
+        out.append(record)
+    return out
