@@ -1,11 +1,11 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { GovApiError, GovernanceClient } from './api/client';
+import { InputDraft } from './api/derived';
 import {
   IBallotRequest,
   IImportReport,
   IInput,
-  IInputDraft,
   IPriority,
   IProposal,
   IProposalDetail,
@@ -85,7 +85,7 @@ export class GovernanceModel {
   }
 
   async submitInput(
-    draft: IInputDraft
+    draft: InputDraft
   ): Promise<{ input: IInput; commit: string }> {
     const result = await this.client.submitInput(draft);
     await this.refresh();

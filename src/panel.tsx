@@ -13,7 +13,8 @@ import React from 'react';
 
 import { GovApiError } from './api/client';
 import { canSync } from './commands';
-import { IBallotRequest, IInputDraft, IProposal } from './api/types';
+import { InputDraft } from './api/derived';
+import { IBallotRequest, IProposal } from './api/types';
 import { GovernanceView, SectionId } from './components/GovernanceView';
 import { governanceIcon } from './icons';
 import { GovernanceModel } from './model';
@@ -97,7 +98,7 @@ export class GovernancePanel extends ReactWidget {
     );
   }
 
-  private setDraft(d: IInputDraft): void {
+  private setDraft(d: InputDraft): void {
     this._draft = d;
     this.update();
     void this.state?.save(DRAFT_KEY, d as unknown as ReadonlyJSONObject);
@@ -105,7 +106,7 @@ export class GovernancePanel extends ReactWidget {
 
   private async restoreDraft(): Promise<void> {
     const saved = (await this.state?.fetch(DRAFT_KEY)) as
-      IInputDraft | undefined;
+      InputDraft | undefined;
     if (saved && typeof saved === 'object' && 'title' in saved) {
       this._draft = { ...emptyDraft(), ...saved };
       this._showForm = !!(saved.title || saved.url);
@@ -113,7 +114,7 @@ export class GovernancePanel extends ReactWidget {
     }
   }
 
-  private async submit(d: IInputDraft): Promise<void> {
+  private async submit(d: InputDraft): Promise<void> {
     const { input, commit } = await this.model.submitInput(d);
     Notification.success(
       this.trans.__('Added "%1" (commit %2).', input.title, commit.slice(0, 7)),
@@ -208,7 +209,7 @@ export class GovernancePanel extends ReactWidget {
 
   private _section: SectionId = 'priorities';
   private _filter: IInputFilter = { topic: '', priority: '', query: '' };
-  private _draft: IInputDraft = emptyDraft();
+  private _draft: InputDraft = emptyDraft();
   private _showForm = false;
   /** Bumped each time the command opens the form, so the form moves focus to its first field. */
   private _focusForm = 0;

@@ -1,11 +1,11 @@
-import { IInputDraft } from './api/types';
+import { InputDraft } from './api/derived';
 
 /** The same limits the server enforces (jupyter_gov_ext/models.py InputCreate). */
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 500;
 export const URL_MAX = 2000;
 
-export type FieldErrors = Partial<Record<keyof IInputDraft, string>>;
+export type FieldErrors = Partial<Record<keyof InputDraft, string>>;
 
 export function isHttpUrl(value: string): boolean {
   const v = value.trim();
@@ -24,7 +24,7 @@ export function isHttpUrl(value: string): boolean {
 
 /** Field-level problems of a draft input; an empty object means it can be submitted. */
 export function validateDraft(
-  d: IInputDraft,
+  d: InputDraft,
   __: (msg: string, ...args: unknown[]) => string = s => s
 ): FieldErrors {
   const errors: FieldErrors = {};
@@ -51,7 +51,7 @@ export function validateDraft(
   return errors;
 }
 
-export function emptyDraft(): IInputDraft {
+export function emptyDraft(): InputDraft {
   return {
     title: '',
     url: '',

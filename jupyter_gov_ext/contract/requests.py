@@ -20,6 +20,7 @@ class _Request(BaseModel):
 
 
 class InputCreate(_Request):
+    model_config = ConfigDict(title="IInputDraft", extra="forbid", str_strip_whitespace=True)
     title: Title
     url: HttpLink
     topics: list[Tag] = Field(min_length=1, max_length=10)
@@ -40,6 +41,7 @@ class InputCreate(_Request):
 
 
 class ProposalCreate(_Request):
+    model_config = ConfigDict(title="IProposalDraft", extra="forbid", str_strip_whitespace=True)
     title: Title
     body: text(BODY_MAX) = ""
     kind: Literal["binary", "ranked"] = "binary"
@@ -76,11 +78,13 @@ class ProposalCreate(_Request):
 
 
 class ProposalPatch(_Request):
+    model_config = ConfigDict(title="IProposalPatch", extra="forbid", str_strip_whitespace=True)
     title: Title | None = None
     body: text(BODY_MAX) | None = None
 
 
 class TransitionRequest(_Request):
+    model_config = ConfigDict(title="ITransitionRequest", extra="forbid", str_strip_whitespace=True)
     to: Literal["feedback", "voting", "withdrawn"] | None = None
     second: bool | None = None
 
@@ -94,6 +98,7 @@ class TransitionRequest(_Request):
 
 
 class BallotRequest(_Request):
+    model_config = ConfigDict(title="IBallotRequest", extra="forbid", str_strip_whitespace=True)
     value: Literal["yes", "no", "blank"] | None = None
     ranking: list[text(SHORT_TEXT, min_length=1)] | None = Field(None, max_length=20)
     comment: text(SUMMARY_MAX * 4) = ""
@@ -106,6 +111,7 @@ class BallotRequest(_Request):
 
 
 class ImportPrioritiesRequest(_Request):
+    model_config = ConfigDict(title="IImportRequest", extra="forbid", str_strip_whitespace=True)
     path: Annotated[str, Field(min_length=1, max_length=4096)]
 
 

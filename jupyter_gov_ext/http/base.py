@@ -80,7 +80,7 @@ class GovHandler(APIHandler):
             err = GovError("server_error", "Unexpected server error; see the server log.", 500)
         self.set_status(err.status)
         self.set_header("Content-Type", "application/json")
-        self.finish(ErrorBody.model_validate(err.envelope()).model_dump_json(exclude_none=True))
+        self.finish(ErrorBody.model_validate(err.envelope()).model_dump_json())
 
     def log_exception(self, typ, value, tb) -> None:  # noqa: ANN001
         if isinstance(value, GovError) and value.status < 500:

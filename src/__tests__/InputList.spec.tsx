@@ -18,7 +18,7 @@ function inputs(n: number): IInput[] {
     priorities: [],
     own_content: true as const,
     summary: '',
-    ...(i === 1 ? { responds_to: '2026-01-01-post-0' } : {})
+    responds_to: i === 1 ? '2026-01-01-post-0' : null
   }));
 }
 

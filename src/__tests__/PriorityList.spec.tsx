@@ -16,6 +16,7 @@ const priorities: IPriority[] = [
     examples: ['Sprints'],
     order: 1,
     body: '',
+    source: null,
     input_count: 2,
     proposal_count: 1
   },
@@ -27,6 +28,7 @@ const priorities: IPriority[] = [
     examples: [],
     order: 2,
     body: '',
+    source: null,
     input_count: 0,
     proposal_count: 0
   }

@@ -1,6 +1,7 @@
 import { nullTranslator } from '@jupyterlab/translation';
 
-import { IPermission, IProposal, ProposalActionId } from '../api/types';
+import { ProposalActionId } from '../api/derived';
+import { IActions, IProposal } from '../api/types';
 import { proposalActions } from '../components/ProposalActions';
 
 const trans = nullTranslator.load('jupyter_gov_ext');
@@ -21,7 +22,7 @@ function proposal(...allowed: ProposalActionId[]): Pick<IProposal, 'actions'> {
       id,
       { allowed: allowed.includes(id), why: allowed.includes(id) ? null : 'no' }
     ])
-  ) as Record<ProposalActionId, IPermission>;
+  ) as unknown as IActions;
   return { actions };
 }
 

@@ -19,6 +19,7 @@ function input(
     priorities: [],
     own_content: true,
     summary: '',
+    responds_to: null,
     ...extra
   };
 }

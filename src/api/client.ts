@@ -6,14 +6,13 @@ import {
   IErrorBody,
   IInput,
   IImportReport,
-  IInputDraft,
   IParticipationRow,
   IPriority,
   IProposal,
   IProposalDetail,
-  IProposalDraft,
   IStatus
 } from './types';
+import { InputDraft, ProposalDraft } from './derived';
 
 /** The REST namespace, under the server's base URL. */
 export const NAMESPACE = 'jupyter-gov-ext';
@@ -57,7 +56,7 @@ export class GovernanceClient {
     return (await this.request<{ inputs: IInput[] }>('inputs')).inputs;
   }
 
-  submitInput(draft: IInputDraft): Promise<{ input: IInput; commit: string }> {
+  submitInput(draft: InputDraft): Promise<{ input: IInput; commit: string }> {
     const body: Record<string, unknown> = { ...draft };
     if (!draft.responds_to) {
       delete body.responds_to;
@@ -90,7 +89,7 @@ export class GovernanceClient {
   }
 
   createProposal(
-    draft: IProposalDraft
+    draft: ProposalDraft
   ): Promise<{ proposal: IProposal; commit: string }> {
     return this.request('proposals', 'POST', draft);
   }
@@ -175,7 +174,12 @@ export class GovernanceClient {
 export function toError(status: number, data: unknown): GovApiError {
   const err = (data as IErrorBody | null)?.error;
   if (err && typeof err.code === 'string') {
-    return new GovApiError(status, err.code, err.message, err.field);
+    return new GovApiError(
+      status,
+      err.code,
+      err.message,
+      err.field ?? undefined
+    );
   }
   if (status === 404) {
     return new GovApiError(

@@ -2,7 +2,8 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 
-import { IBallotRequest, IInput, IInputDraft, IProposal } from '../api/types';
+import { InputDraft } from '../api/derived';
+import { IBallotRequest, IInput, IProposal } from '../api/types';
 import { GovernanceModel } from '../model';
 import { IInputFilter } from '../threads';
 import { InputForm } from './InputForm';
@@ -20,13 +21,13 @@ export interface IGovernanceViewProps {
   onSection: (s: SectionId) => void;
   filter: IInputFilter;
   onFilter: (f: IInputFilter) => void;
-  draft: IInputDraft;
-  onDraft: (d: IInputDraft) => void;
+  draft: InputDraft;
+  onDraft: (d: InputDraft) => void;
   showForm: boolean;
   /** Changes when the form should take the keyboard focus. */
   focusForm?: number;
   onShowForm: (show: boolean) => void;
-  onSubmit: (d: IInputDraft) => Promise<void>;
+  onSubmit: (d: InputDraft) => Promise<void>;
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
   onInitialise: () => Promise<void>;
   pageSize: number;

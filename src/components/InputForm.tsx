@@ -2,16 +2,17 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useRef, useState } from 'react';
 
 import { GovApiError } from '../api/client';
-import { IInput, IInputDraft, IPriority, IProposal } from '../api/types';
+import { InputDraft } from '../api/derived';
+import { IInput, IPriority, IProposal } from '../api/types';
 import { FieldErrors, validateDraft } from '../validation';
 import { CheckGroup } from './controls';
 
 export interface IInputFormProps {
-  draft: IInputDraft;
+  draft: InputDraft;
   /** When this changes (and on mount, if set), the title field takes the keyboard focus. */
   focus?: number;
-  onChange: (d: IInputDraft) => void;
-  onSubmit: (d: IInputDraft) => Promise<void>;
+  onChange: (d: InputDraft) => void;
+  onSubmit: (d: InputDraft) => Promise<void>;
   topics: string[];
   priorities: IPriority[];
   inputs: IInput[];
@@ -32,7 +33,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
   }, [props.focus]);
   const __ = (msg: string, ...args: unknown[]) =>
     trans.__(msg, ...(args as string[]));
-  const set = (patch: Partial<IInputDraft>) =>
+  const set = (patch: Partial<InputDraft>) =>
     props.onChange({ ...draft, ...patch });
 
   const submit = async (e: React.FormEvent) => {
@@ -48,7 +49,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
       setErrors({});
     } catch (error) {
       if (error instanceof GovApiError) {
-        const field = (error.field ?? 'title') as keyof IInputDraft;
+        const field = (error.field ?? 'title') as keyof InputDraft;
         setErrors({ [field]: error.message });
       }
     } finally {
@@ -56,7 +57,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
     }
   };
 
-  const error = (field: keyof IInputDraft) =>
+  const error = (field: keyof InputDraft) =>
     errors[field] ? (
       <span
         className="jp-GovExt-error"

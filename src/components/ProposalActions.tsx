@@ -1,7 +1,8 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 
-import { IProposal, ProposalActionId } from '../api/types';
+import { ProposalActionId } from '../api/derived';
+import { IProposal } from '../api/types';
 
 /** A lifecycle step shown as a button. */
 export interface IProposalAction {

@@ -107,15 +107,15 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
       )}
       {detail.tallies.map(
         t =>
-          t.rounds && (
+          t.kind === 'ranked' && (
             <div key={t.body}>
               <table className="jp-GovExt-rounds">
                 <caption>
-                  {(t.seats ?? 1) > 1
+                  {t.seats > 1
                     ? trans.__(
                         'Rounds (%1): %2 seats, quota %3',
                         t.body_name,
-                        t.seats ?? 1,
+                        t.seats,
                         t.rounds[0]?.quota ?? '—'
                       )
                     : trans.__('Instant-runoff rounds (%1)', t.body_name)}
@@ -139,7 +139,7 @@ export function ProposalDetails(props: IProposalDetailsProps): JSX.Element {
                   ))}
                 </tbody>
               </table>
-              {(t.tie_break ?? []).map(note => (
+              {t.tie_break.map(note => (
                 <p key={note} className="jp-GovExt-note">
                   {note}
                 </p>

@@ -3,10 +3,11 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { GovApiError, GovernanceClient } from '../api/client';
-import { IBody, IInput, IPriority, IProposalDraft } from '../api/types';
+import { ProposalDraft } from '../api/derived';
+import { IBody, IInput, IPriority } from '../api/types';
 import { CheckGroup } from './controls';
 
-const EMPTY: IProposalDraft = {
+const EMPTY: ProposalDraft = {
   title: '',
   body: '',
   kind: 'binary',
@@ -34,10 +35,10 @@ export function ProposalForm(props: {
 }): JSX.Element {
   const { trans } = props;
   const [shown, setShown] = useState(false);
-  const [draft, setDraft] = useState<IProposalDraft>(EMPTY);
+  const [draft, setDraft] = useState<ProposalDraft>(EMPTY);
   const [optionsText, setOptionsText] = useState('');
   const [error, setError] = useState('');
-  const set = (patch: Partial<IProposalDraft>) =>
+  const set = (patch: Partial<ProposalDraft>) =>
     setDraft({ ...draft, ...patch });
 
   if (!shown) {
@@ -123,9 +124,7 @@ export function ProposalForm(props: {
         <select
           className="jp-mod-styled"
           value={draft.kind}
-          onChange={e =>
-            set({ kind: e.target.value as IProposalDraft['kind'] })
-          }
+          onChange={e => set({ kind: e.target.value as ProposalDraft['kind'] })}
         >
           <option value="binary">{trans.__('Yes / No / Blank')}</option>
           <option value="ranked">
@@ -178,9 +177,7 @@ export function ProposalForm(props: {
         <select
           className="jp-mod-styled"
           value={draft.door}
-          onChange={e =>
-            set({ door: e.target.value as IProposalDraft['door'] })
-          }
+          onChange={e => set({ door: e.target.value as ProposalDraft['door'] })}
         >
           <option value="two-way">
             {trans.__('Two-way: easy to reverse')}

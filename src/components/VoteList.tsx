@@ -5,14 +5,13 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 
 import { GovernanceClient } from '../api/client';
 import {
-  BallotValue,
   IBallotRequest,
   IBody,
   IInput,
   IPriority,
-  IProposal,
-  ITally
+  IProposal
 } from '../api/types';
+import { BallotValue, ITally } from '../api/derived';
 import { BallotFooter } from './controls';
 import { Participation } from './Participation';
 import { RankedBallotForm } from './RankedBallotForm';
@@ -84,33 +83,28 @@ function TallyView(props: {
       aria-label={trans.__('Tally for %1', t.body_name)}
     >
       <span className="jp-GovExt-meta">{t.body_name}</span>
-      {t.yes !== undefined && t.cast > 0 && (
+      {t.kind === 'binary' && t.cast > 0 && (
         <span
           className="jp-GovExt-bars"
           role="img"
-          aria-label={trans.__(
-            'Yes %1, No %2, Blank %3',
-            t.yes,
-            t.no ?? 0,
-            t.blank ?? 0
-          )}
+          aria-label={trans.__('Yes %1, No %2, Blank %3', t.yes, t.no, t.blank)}
         >
           {(['yes', 'no', 'blank'] as const).map(k => (
             <span
               key={k}
               className={`jp-GovExt-bar jp-mod-${k}`}
-              style={{ width: `${(100 * (t[k] ?? 0)) / t.members}%` }}
+              style={{ width: `${(100 * t[k]) / t.members}%` }}
             />
           ))}
         </span>
       )}
-      {t.yes !== undefined && (
+      {t.kind === 'binary' && (
         <span>
-          {trans.__('Yes: %1', t.yes)} · {trans.__('No: %1', t.no ?? 0)} ·{' '}
-          {trans.__('Blank: %1', t.blank ?? 0)}
+          {trans.__('Yes: %1', t.yes)} · {trans.__('No: %1', t.no)} ·{' '}
+          {trans.__('Blank: %1', t.blank)}
         </span>
       )}
-      {t.threshold === 'two-thirds' && (
+      {t.kind === 'binary' && t.threshold === 'two-thirds' && (
         <span>
           {trans.__(
             'Needs two thirds of the whole body: %1 yes of %2 members',
@@ -119,17 +113,17 @@ function TallyView(props: {
           )}
         </span>
       )}
-      {t.rounds !== undefined && (
+      {t.kind === 'ranked' && (
         <span>
-          {(t.seats ?? 1) > 1
+          {t.seats > 1
             ? trans.__(
                 'Elected so far (%1 seats): %2',
-                t.seats ?? 1,
-                (t.elected ?? []).join(', ') || trans.__('none')
+                t.seats,
+                t.elected.join(', ') || trans.__('none')
               )
             : trans.__('Leading: %1', t.winner ?? trans.__('none'))}
           {' · '}
-          {trans.__('Blank: %1', t.blank ?? 0)}
+          {trans.__('Blank: %1', t.blank)}
         </span>
       )}
       <span>

@@ -1,0 +1,72 @@
+"""The API's JSON Schema, from the contract's models: the source of `src/api/types.ts`.
+
+`jlpm gen:types` runs this module (writing src/api/schema.json) and json-schema-to-typescript
+(writing src/api/types.ts). Both files are committed; tests fail when either drifts from the models.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from . import requests, responses
+
+RESPONSES: list[type[BaseModel]] = [
+    responses.Status,
+    responses.InitResult,
+    responses.PriorityList,
+    responses.ImportReport,
+    responses.InputList,
+    responses.InputCreated,
+    responses.ProposalList,
+    responses.ProposalCreated,
+    responses.ProposalOne,
+    responses.ProposalChanged,
+    responses.Export,
+    responses.Participation,
+    responses.SyncResult,
+    responses.ErrorBody,
+]
+REQUESTS: list[type[BaseModel]] = [
+    requests.InputCreate,
+    requests.ProposalCreate,
+    requests.ProposalPatch,
+    requests.TransitionRequest,
+    requests.BallotRequest,
+    requests.ImportPrioritiesRequest,
+]
+
+
+def api_schema() -> dict[str, Any]:
+    """One schema whose properties name every response and request: each becomes an interface."""
+    models = [(m, "serialization") for m in RESPONSES] + [(m, "validation") for m in REQUESTS]
+    refs, schema = models_json_schema(models, ref_template="#/$defs/{model}")
+    properties = {
+        model.model_config.get("title", model.__name__): ref for (model, _), ref in refs.items()
+    }
+    defs = schema["$defs"]
+    for definition in defs.values():
+        # Field titles would each become a TypeScript alias; only the models' titles name types.
+        for prop in definition.get("properties", {}).values():
+            prop.pop("title", None)
+    return {
+        "title": "IGovernanceApi",
+        "description": "Every response and request body of the jupyter-gov-ext REST API.",
+        "type": "object",
+        "properties": dict(sorted(properties.items())),
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def main() -> None:
+    json.dump(api_schema(), sys.stdout, indent=2, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
