@@ -1,3 +1,9 @@
+import {
+  ICommandPalette,
+  InputDialog,
+  Notification
+} from '@jupyterlab/apputils';
+import { ILauncher } from '@jupyterlab/launcher';
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
   checkIcon,
@@ -10,9 +16,10 @@ import {
 } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 
+import { GovApiError } from './api/client';
 import { IStatus } from './api/types';
 import { governanceIcon, syncIcon } from './icons';
-import { CommandIDs } from './tokens';
+import { CommandIDs, IGovernanceModel, SectionId } from './tokens';
 
 /** What the commands' enablement depends on: a snapshot of the model, no DOM. */
 export interface ICommandState {
@@ -20,26 +27,155 @@ export interface ICommandState {
   loading: boolean;
 }
 
+/** What a command's body may use: the model, the panel's navigation, the tour. */
+export interface ICommandContext {
+  trans: TranslationBundle;
+  model: IGovernanceModel;
+  /** Show the Governance panel, at `section` if given. */
+  show(section?: SectionId): void;
+  /** Show the panel's community input form. */
+  showInputForm(): void;
+  /** Start the onboarding tour (the tour plugin provides it). */
+  startTour?(): Promise<void>;
+}
+
+/** A command: its text, icon, when it can run (and why not), and what it does. */
+interface ICommandSpec {
+  label(trans: TranslationBundle): string;
+  caption(trans: TranslationBundle): string;
+  icon: LabIcon;
+  /** Default: always. */
+  isEnabled?(state: ICommandState): boolean;
+  /** Why it is disabled, beyond the repo not being read or initialised yet. */
+  whyDisabled?(trans: TranslationBundle): string;
+  execute(ctx: ICommandContext): unknown;
+}
+
 /** Sync needs a branch that tracks a remote branch (the panel's Sync button asks the same). */
 export function canSync(status: IStatus | null): boolean {
   return !!status?.remote.upstream;
 }
 
-/** Whether a command can run now; every command not named here can always run. */
-export function commandEnabled(id: string, state: ICommandState): boolean {
-  const initialised = !!state.status?.initialised;
-  switch (id) {
-    case CommandIDs.submitInput:
-    case CommandIDs.importPriorities:
-      return initialised;
-    case CommandIDs.sync:
-      // ... and no other request in flight.
-      return canSync(state.status) && !state.loading;
-    case CommandIDs.refresh:
-      return !state.loading;
-    default:
-      return true;
+const initialised = (s: ICommandState) => !!s.status?.initialised;
+
+/** A notification for a write that takes a moment: its message on success, the error if not. */
+async function notify(work: () => Promise<string>): Promise<void> {
+  try {
+    Notification.success(await work(), { autoClose: 4000 });
+  } catch (error) {
+    const message =
+      error instanceof GovApiError ? error.message : String(error);
+    Notification.error(message, { autoClose: false });
   }
+}
+
+/** Every command, each in one place (CONTRACT.md §4 names their labels). */
+const COMMANDS: Record<string, ICommandSpec> = {
+  [CommandIDs.openPanel]: {
+    label: t => t.__('Open Governance Panel'),
+    caption: t => t.__('Show the Governance panel in the left sidebar'),
+    icon: governanceIcon,
+    execute: ctx => ctx.show()
+  },
+  [CommandIDs.browsePriorities]: {
+    label: t => t.__('Browse Funding Priorities'),
+    caption: t => t.__("Read the Foundation's funding priorities"),
+    icon: listIcon,
+    execute: ctx => ctx.show('priorities')
+  },
+  [CommandIDs.submitInput]: {
+    label: t => t.__('Submit Community Input'),
+    caption: t => t.__('Link a post you wrote about Jupyter governance'),
+    icon: linkIcon,
+    isEnabled: initialised,
+    execute: ctx => {
+      ctx.showInputForm();
+      ctx.show();
+    }
+  },
+  [CommandIDs.openVotes]: {
+    label: t => t.__('Open Vote Panel'),
+    caption: t => t.__("See the council's proposals and cast ballots"),
+    icon: checkIcon,
+    execute: ctx => ctx.show('votes')
+  },
+  [CommandIDs.startTour]: {
+    label: t => t.__('Start Onboarding Tour'),
+    caption: t =>
+      t.__(
+        'A guided walk through funding priorities, community input and votes'
+      ),
+    icon: infoIcon,
+    execute: ctx => ctx.startTour?.()
+  },
+  [CommandIDs.sync]: {
+    label: t => t.__('Sync Governance Repo'),
+    caption: t =>
+      t.__('Pull from and push to the remote of the governance repo'),
+    icon: syncIcon,
+    // ... and no other request in flight.
+    isEnabled: s => canSync(s.status) && !s.loading,
+    whyDisabled: t =>
+      t.__(
+        'This branch tracks no remote branch, so there is nothing to sync with.'
+      ),
+    execute: ({ model, trans }) =>
+      notify(async () => {
+        const r = await model.sync();
+        return r.pulled || r.pushed
+          ? trans.__('Governance repo synced.')
+          : trans.__('Governance repo already up to date.');
+      })
+  },
+  [CommandIDs.refresh]: {
+    label: t => t.__('Refresh Governance Data'),
+    caption: t => t.__('Read the governance repo again'),
+    icon: refreshIcon,
+    isEnabled: s => !s.loading,
+    execute: ctx => ctx.model.refresh()
+  },
+  [CommandIDs.importPriorities]: {
+    label: t => t.__('Import Funding Priorities'),
+    caption: t =>
+      t.__(
+        'Read priorities from a MyST document such as doc/funding/priorities.md'
+      ),
+    icon: downloadIcon,
+    isEnabled: initialised,
+    execute: async ({ model, trans, show }) => {
+      const answer = await InputDialog.getText({
+        title: trans.__('Import funding priorities'),
+        label: trans.__(
+          'Path of the priorities document (relative to the folder that holds the governance repo)'
+        ),
+        placeholder:
+          'jupyter-foundation-governing-board/doc/funding/priorities.md',
+        okLabel: trans.__('Import'),
+        cancelLabel: trans.__('Cancel')
+      });
+      if (!answer.button.accept || !answer.value) {
+        return;
+      }
+      const path = answer.value;
+      await notify(async () => {
+        const r = await model.importPriorities(path);
+        return r.commit
+          ? trans.__(
+              'Imported priorities: %1 added, %2 updated, %3 unchanged.',
+              r.added.length,
+              r.updated.length,
+              r.unchanged.length
+            )
+          : trans.__('The priorities are already up to date.');
+      });
+      show('priorities');
+    }
+  }
+};
+
+/** Whether a command can run now. */
+export function commandEnabled(id: string, state: ICommandState): boolean {
+  return COMMANDS[id]?.isEnabled?.(state) ?? true;
 }
 
 /** Why a disabled command cannot run, for its caption (empty when it can). */
@@ -57,12 +193,7 @@ export function whyDisabled(
   if (state.loading) {
     return trans.__('Wait: the governance repo is being read.');
   }
-  if (id === CommandIDs.sync) {
-    return trans.__(
-      'This branch tracks no remote branch, so there is nothing to sync with.'
-    );
-  }
-  return '';
+  return COMMANDS[id]?.whyDisabled?.(trans) ?? '';
 }
 
 /** A command's label, caption and icon: the parts every command must have. */
@@ -72,63 +203,25 @@ export interface ICommandText {
   icon: LabIcon;
 }
 
-/** The contract's command names (CONTRACT.md §4), translated, with captions and icons. */
+/** Every command's translated text. */
 export function commandTexts(
   trans: TranslationBundle
 ): Record<string, ICommandText> {
-  return {
-    [CommandIDs.openPanel]: {
-      label: trans.__('Open Governance Panel'),
-      caption: trans.__('Show the Governance panel in the left sidebar'),
-      icon: governanceIcon
-    },
-    [CommandIDs.browsePriorities]: {
-      label: trans.__('Browse Funding Priorities'),
-      caption: trans.__("Read the Foundation's funding priorities"),
-      icon: listIcon
-    },
-    [CommandIDs.submitInput]: {
-      label: trans.__('Submit Community Input'),
-      caption: trans.__('Link a post you wrote about Jupyter governance'),
-      icon: linkIcon
-    },
-    [CommandIDs.openVotes]: {
-      label: trans.__('Open Vote Panel'),
-      caption: trans.__("See the council's proposals and cast ballots"),
-      icon: checkIcon
-    },
-    [CommandIDs.startTour]: {
-      label: trans.__('Start Onboarding Tour'),
-      caption: trans.__(
-        'A guided walk through funding priorities, community input and votes'
-      ),
-      icon: infoIcon
-    },
-    [CommandIDs.sync]: {
-      label: trans.__('Sync Governance Repo'),
-      caption: trans.__(
-        'Pull from and push to the remote of the governance repo'
-      ),
-      icon: syncIcon
-    },
-    [CommandIDs.refresh]: {
-      label: trans.__('Refresh Governance Data'),
-      caption: trans.__('Read the governance repo again'),
-      icon: refreshIcon
-    },
-    [CommandIDs.importPriorities]: {
-      label: trans.__('Import Funding Priorities'),
-      caption: trans.__(
-        'Read priorities from a MyST document such as doc/funding/priorities.md'
-      ),
-      icon: downloadIcon
-    }
-  };
+  return Object.fromEntries(
+    Object.entries(COMMANDS).map(([id, spec]) => [
+      id,
+      {
+        label: spec.label(trans),
+        caption: spec.caption(trans),
+        icon: spec.icon
+      }
+    ])
+  );
 }
 
 /**
- * Add one command with its text from `commandTexts`, its enablement from `commandEnabled`, and a
- * caption that says why it is disabled when it is.
+ * Add one command with its text and enablement from its spec, and a caption that says why it is
+ * disabled when it is.
  */
 export function addGovernanceCommand(
   commands: CommandRegistry,
@@ -156,4 +249,45 @@ export function addGovernanceCommand(
     isEnabled: () => commandEnabled(id, options.state()),
     execute: options.execute
   });
+}
+
+/** Add the commands `ids` (default: all but the tour's, which its own plugin adds). */
+export function addGovernanceCommands(
+  commands: CommandRegistry,
+  ctx: ICommandContext,
+  ids: string[] = Object.keys(COMMANDS).filter(
+    id => id !== CommandIDs.startTour
+  ),
+  note?: string
+): void {
+  for (const id of ids) {
+    addGovernanceCommand(commands, id, {
+      trans: ctx.trans,
+      state: () => ({ status: ctx.model.status, loading: ctx.model.loading }),
+      execute: () => COMMANDS[id].execute(ctx),
+      note
+    });
+  }
+}
+
+/** The palette lists every command (disabled ones too, with the reason in their caption); the
+ * launcher, where a newcomer looks for "what can I do here", the main ones. */
+export function addToPaletteAndLauncher(
+  trans: TranslationBundle,
+  palette: ICommandPalette | null,
+  launcher: ILauncher | null
+): void {
+  const category = trans.__('Governance');
+  for (const command of Object.keys(COMMANDS)) {
+    if (command !== CommandIDs.startTour) {
+      palette?.addItem({ command, category });
+    }
+  }
+  // The first item's icon (the ballot box) heads the launcher's Governance section.
+  [
+    CommandIDs.openPanel,
+    CommandIDs.submitInput,
+    CommandIDs.browsePriorities,
+    CommandIDs.openVotes
+  ].forEach((command, rank) => launcher?.add({ command, category, rank }));
 }

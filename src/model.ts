@@ -9,14 +9,16 @@ import {
   IPriority,
   IProposal,
   IProposalDetail,
-  IStatus
+  IStatus,
+  ISyncResult
 } from './api/types';
+import { IGovernanceModel } from './tokens';
 
 /**
  * GovernanceModel: the panel's state (status, priorities, inputs, proposals) and the signals that
  * announce its changes. No DOM and no React: views subscribe, commands call it.
  */
-export class GovernanceModel {
+export class GovernanceModel implements IGovernanceModel {
   constructor(readonly client: GovernanceClient = new GovernanceClient()) {}
 
   get status(): IStatus | null {
@@ -38,7 +40,7 @@ export class GovernanceModel {
   get loading(): boolean {
     return this._loading;
   }
-  get changed(): ISignal<this, void> {
+  get changed(): ISignal<IGovernanceModel, void> {
     return this._changed;
   }
 
@@ -107,7 +109,7 @@ export class GovernanceModel {
     return report;
   }
 
-  async sync(): Promise<{ pulled: boolean; pushed: boolean }> {
+  async sync(): Promise<ISyncResult> {
     const result = await this.client.sync();
     await this.refresh();
     return result;
@@ -119,5 +121,5 @@ export class GovernanceModel {
   private _proposals: IProposal[] = [];
   private _error: GovApiError | null = null;
   private _loading = false;
-  private _changed = new Signal<this, void>(this);
+  private _changed = new Signal<IGovernanceModel, void>(this);
 }

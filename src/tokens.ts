@@ -1,14 +1,50 @@
+/**
+ * What other extensions (and this one's plugins) may rely on: ids, the command ids, and the
+ * interface of the governance model. Interfaces only: no class is imported from here.
+ */
 import { Token } from '@lumino/coreutils';
+import { ISignal } from '@lumino/signaling';
 
-import { GovernanceModel } from './model';
+import {
+  IImportReport,
+  IInput,
+  IPriority,
+  IProposal,
+  IStatus,
+  ISyncResult
+} from './api/types';
 
 /** The npm package name: the plugin ids, the settings schema and the translation domain use it. */
 export const PACKAGE = 'jupyter-gov-ext';
 export const PLUGIN_ID = `${PACKAGE}:plugin`;
 export const TRANSLATION_DOMAIN = 'jupyter_gov_ext';
 
+/** The panel's three sections. */
+export type SectionId = 'priorities' | 'inputs' | 'votes';
+
+/** The governance state as read from the server, and the actions that change it. */
+export interface IGovernanceModel {
+  /** The repo's status; null until the first refresh answered. */
+  readonly status: IStatus | null;
+  readonly priorities: IPriority[];
+  readonly inputs: IInput[];
+  readonly proposals: IProposal[];
+  /** Whether a refresh is running. */
+  readonly loading: boolean;
+  /** The last refresh's failure, if it failed. */
+  readonly error: Error | null;
+  /** Emitted whenever any of the above changed. */
+  readonly changed: ISignal<IGovernanceModel, void>;
+  /** Re-read everything from the server. */
+  refresh(): Promise<void>;
+  /** Pull from and push to the repo's remote. */
+  sync(): Promise<ISyncResult>;
+  /** Import funding priorities from a MyST document beside the repo. */
+  importPriorities(path: string): Promise<IImportReport>;
+}
+
 /** Other extensions can require the model to read governance state. */
-export const IGovernanceModel = new Token<GovernanceModel>(
+export const IGovernanceModel = new Token<IGovernanceModel>(
   `${PACKAGE}:IGovernanceModel`,
   'The governance state: status, funding priorities, community input, proposals.'
 );

@@ -9,8 +9,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import { ITourHandler, ITourManager } from 'jupyterlab-tour';
 
-import { addGovernanceCommand } from './commands';
-import { GovernanceModel } from './model';
+import { addGovernanceCommands } from './commands';
 import {
   governanceTourSteps,
   nextStepIndex,
@@ -26,7 +25,7 @@ import {
 } from './tokens';
 
 /** Resolves once the model has read the repo's status (the tour's targets depend on it). */
-function statusLoaded(model: GovernanceModel): Promise<void> {
+function statusLoaded(model: IGovernanceModel): Promise<void> {
   return new Promise(resolve => {
     const check = () => {
       if ((model.status || model.error) && !model.loading) {
@@ -67,7 +66,7 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
   ],
   activate: (
     app: JupyterFrontEnd,
-    model: GovernanceModel,
+    model: IGovernanceModel,
     manager: ITourManager | null,
     translator: ITranslator | null,
     palette: ICommandPalette | null,
@@ -123,16 +122,22 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
       await commands.execute(CommandIDs.browsePriorities);
       await manager.launch([TOUR_ID], true);
     };
-    addGovernanceCommand(commands, CommandIDs.startTour, {
-      trans,
-      state: () => ({ status: model.status, loading: model.loading }),
-      execute: start,
-      note: manager
+    addGovernanceCommands(
+      commands,
+      {
+        trans,
+        model,
+        show: () => void commands.execute(CommandIDs.openPanel),
+        showInputForm: () => void commands.execute(CommandIDs.submitInput),
+        startTour: start
+      },
+      [CommandIDs.startTour],
+      manager
         ? undefined
         : trans.__(
             'Unavailable: jupyterlab-tour is not installed or is disabled.'
           )
-    });
+    );
     palette?.addItem({
       command: CommandIDs.startTour,
       category: trans.__('Governance')

@@ -110,3 +110,19 @@ def _guarded(method):
 def endpoint(method):
     """Every handler method: authenticated, authorised, errors as the contract's envelope."""
     return tornado.web.authenticated(authorized(_guarded(method)))
+
+
+def _holding_the_repo(method):
+    async def wrapper(self: GovHandler, *args: Any) -> None:
+        async with self.store.writing():
+            await method(self, *args)
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+def write_endpoint(method):
+    """A handler method that changes the repo: as `endpoint`, and it reads the repo, decides and
+    writes while holding the repo, so that concurrent changes never lose one another."""
+    return tornado.web.authenticated(authorized(_guarded(_holding_the_repo(method))))

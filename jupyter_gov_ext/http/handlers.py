@@ -25,7 +25,7 @@ from ..contract.requests import (
 from ..domain import export, views, votes
 from ..services import community, council, priorities, setup, status
 from ..storage.store import GovernanceStore
-from .base import GovHandler, endpoint
+from .base import GovHandler, endpoint, write_endpoint
 
 NAMESPACE = "jupyter-gov-ext"
 
@@ -42,7 +42,7 @@ class StatusHandler(GovHandler):
 
 
 class InitHandler(GovHandler):
-    @endpoint
+    @write_endpoint
     async def post(self) -> None:
         _, who = await self.context()
         commit, added = await setup.initialise(self.store, who.signature())
@@ -59,7 +59,7 @@ class PrioritiesHandler(GovHandler):
 
 
 class ImportPrioritiesHandler(GovHandler):
-    @endpoint
+    @write_endpoint
     async def post(self) -> None:
         req = parse_request(ImportPrioritiesRequest, self.json_body())
         snap, who = await self.context()
@@ -77,7 +77,7 @@ class InputsHandler(GovHandler):
         }
         self.reply(responses.InputList(inputs=views.filter_inputs(snap, **args)))
 
-    @endpoint
+    @write_endpoint
     async def post(self) -> None:
         req = parse_request(InputCreate, self.json_body())
         snap, who = await self.context()
@@ -93,7 +93,7 @@ class ProposalsHandler(GovHandler):
         snap, who = await self.context()
         self.reply(responses.ProposalList(proposals=views.list_proposals(snap, who, _now())))
 
-    @endpoint
+    @write_endpoint
     async def post(self) -> None:
         req = parse_request(ProposalCreate, self.json_body())
         snap, who = await self.context()
@@ -118,7 +118,7 @@ class ProposalHandler(_ChangesProposal):
         detail = views.proposal_detail(snap, proposal_id, who, _now())
         self.reply(responses.ProposalOne(proposal=detail))
 
-    @endpoint
+    @write_endpoint
     async def patch(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(ProposalPatch, self.json_body())
@@ -128,7 +128,7 @@ class ProposalHandler(_ChangesProposal):
 
 
 class TransitionHandler(_ChangesProposal):
-    @endpoint
+    @write_endpoint
     async def post(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(TransitionRequest, self.json_body())
@@ -138,7 +138,7 @@ class TransitionHandler(_ChangesProposal):
 
 
 class BallotHandler(_ChangesProposal):
-    @endpoint
+    @write_endpoint
     async def put(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         req = parse_request(BallotRequest, self.json_body())
@@ -148,7 +148,7 @@ class BallotHandler(_ChangesProposal):
 
 
 class CloseHandler(_ChangesProposal):
-    @endpoint
+    @write_endpoint
     async def post(self, proposal_id: str) -> None:
         check_id(proposal_id, "id")
         snap, who = await self.context()
@@ -172,7 +172,7 @@ class ParticipationHandler(GovHandler):
 
 
 class SyncHandler(GovHandler):
-    @endpoint
+    @write_endpoint
     async def post(self) -> None:
         await self.context()
         self.reply(await status.sync(self.store))

@@ -11,8 +11,10 @@ any failure the files are put back as they were, and a write interrupted by a cr
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,8 @@ from .gitrepo import GitRepo, SyncOutcome
 from .recordindex import RecordIndex
 
 log = logging.getLogger(__name__)
+# Set while this task holds the repo's write lock (see GovernanceStore.writing).
+_HOLDING: ContextVar[bool] = ContextVar("jupyter_gov_ext_holding", default=False)
 
 
 def _markdown_parser(model):
@@ -195,11 +199,26 @@ class GovernanceStore:
 
     async def sync(self) -> SyncOutcome:
         """Pull (rebase) and push the upstream, holding the write lock (see GitRepo.sync)."""
-        async with self.git.write_lock():
-            await self.recover()
+        async with self.writing():
             return await self.git.sync()
 
     # --- writing ---------------------------------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def writing(self) -> AsyncIterator[None]:
+        """Hold the repo for a read-modify-write: a snapshot taken inside is current until the
+        end, so two requests that change one record never lose one another's change. Re-entrant
+        within a task; the writes inside do not lock again."""
+        if _HOLDING.get():
+            yield
+            return
+        async with self.git.write_lock():
+            await self.recover()
+            token = _HOLDING.set(True)
+            try:
+                yield
+            finally:
+                _HOLDING.reset(token)
 
     async def save(self, records: Sequence[layout.Record], message: str, author: Signature) -> str:
         """Write `records` where the layout puts them and commit exactly those files (one commit);
@@ -235,8 +254,7 @@ class GovernanceStore:
         """
         for rel in changes:
             files.safe_path(self.root, rel)  # refuse bad paths before waiting for the lock
-        async with self.git.write_lock():
-            await self.recover()
+        async with self.writing():
             paths = {rel: files.safe_path(self.root, rel) for rel in changes}  # links may be new
             backups = {rel: p.read_bytes() if p.is_file() else None for rel, p in paths.items()}
             changed = {

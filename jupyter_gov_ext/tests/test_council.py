@@ -184,3 +184,20 @@ async def test_ranked_vote_transfers_to_a_winner(api, act_as):
     tally = data["proposal"]["tallies"][0]
     assert tally["winner"] == "ada" and data["proposal"]["status"] == "accepted"
     assert tally["rounds"][0]["counts"] == {"ada": 2, "bea": 1, "cy": 0}
+
+
+async def test_concurrent_changes_to_one_proposal_never_lose_one_another(api, act_as, gov_repo):
+    import asyncio
+
+    act_as("alice")
+    _, data = await api("POST", "proposals", PROPOSAL)
+    pid = data["proposal"]["id"]
+    # Two clicks in a row: the second request starts before the first is written.
+    first, second = await asyncio.gather(
+        api("POST", f"proposals/{pid}/transition", {"to": "feedback"}),
+        api("POST", f"proposals/{pid}/transition", {"to": "voting"}),
+    )
+    assert first[0] == second[0] == 200, (first, second)
+    meta, _ = frontmatter.loads((gov_repo / "proposals" / f"{pid}.md").read_text())
+    assert meta["status"] == "feedback" and meta["second_requested"] is True
+    assert status_porcelain(gov_repo) == ""

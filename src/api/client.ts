@@ -10,7 +10,8 @@ import {
   IPriority,
   IProposal,
   IProposalDetail,
-  IStatus
+  IStatus,
+  ISyncResult
 } from './types';
 import { InputDraft, ProposalDraft } from './derived';
 
@@ -135,7 +136,7 @@ export class GovernanceClient {
     ).markdown;
   }
 
-  sync(): Promise<{ pulled: boolean; pushed: boolean; head: string }> {
+  sync(): Promise<ISyncResult> {
     return this.request('sync', 'POST', {});
   }
 

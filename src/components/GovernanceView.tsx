@@ -3,6 +3,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 
 import { InputDraft } from '../api/derived';
+import { SectionId } from '../tokens';
 import { IBallotRequest, IInput, IProposal } from '../api/types';
 import { GovernanceModel } from '../model';
 import { IInputFilter } from '../threads';
@@ -10,8 +11,6 @@ import { InputForm } from './InputForm';
 import { InputList } from './InputList';
 import { PriorityList } from './PriorityList';
 import { VoteList } from './VoteList';
-
-export type SectionId = 'priorities' | 'inputs' | 'votes';
 
 export interface IGovernanceViewProps {
   model: GovernanceModel;
