@@ -34,6 +34,15 @@ class Snapshot:
             )
         return self.config
 
+    def require_known(self, field: str, ids: list[str], known: set[str], what: str) -> None:
+        """Every id a request names must exist: the first unknown one is the field's error."""
+        for value in ids:
+            if value not in known:
+                raise GovError("invalid_field", f"Unknown {what} '{value}'.", field=field)
+
+    def require_priorities(self, ids: list[str]) -> None:
+        self.require_known("priorities", ids, {p.id for p in self.priorities}, "funding priority")
+
     def proposal(self, proposal_id: str) -> Proposal:
         for p in self.proposals:
             if p.id == proposal_id:

@@ -14,35 +14,22 @@ from . import lifecycle, votes
 from .identity import Identity
 from .snapshot import Snapshot
 
+# A view is its record's fields (a response model drops the unknown ones a hand-edited file may
+# carry) plus what is computed for the client.
+
 
 def priority_view(p: Priority, snap: Snapshot) -> responses.PriorityView:
-    return responses.PriorityView(
-        id=p.id,
-        title=p.title,
-        summary=p.summary,
-        outcomes=p.outcomes,
-        examples=p.examples,
-        order=p.order,
-        body=p.body,
-        source=responses.PrioritySource.model_validate(p.source) if p.source else None,
-        input_count=sum(1 for i in snap.inputs if p.id in i.priorities),
-        proposal_count=sum(1 for q in snap.proposals if p.id in q.priorities),
+    return responses.PriorityView.model_validate(
+        {
+            **p.model_dump(),
+            "input_count": sum(1 for i in snap.inputs if p.id in i.priorities),
+            "proposal_count": sum(1 for q in snap.proposals if p.id in q.priorities),
+        }
     )
 
 
 def input_view(i: Input) -> responses.InputView:
-    return responses.InputView(
-        id=i.id,
-        title=i.title,
-        url=i.url,
-        author=responses.Author(id=i.author.id, name=i.author.name),
-        submitted=i.submitted,
-        topics=i.topics,
-        priorities=i.priorities,
-        responds_to=i.responds_to,
-        own_content=True,
-        summary=i.body,
-    )
+    return responses.InputView.model_validate({**i.model_dump(exclude={"body"}), "summary": i.body})
 
 
 def filter_inputs(
@@ -70,14 +57,13 @@ def filter_inputs(
 
 
 def ballot_view(b: Ballot, p: Proposal, member: str | None = None) -> responses.BallotView:
-    return responses.BallotView(
-        member=member,
-        value=b.value,
-        ranking=b.ranking,
-        cast=b.cast,
-        comment=b.comment,
-        # A ballot cast before the sponsor's last edit was cast on a different text.
-        before_edit=bool(p.edited and b.cast < p.edited),
+    return responses.BallotView.model_validate(
+        {
+            **b.model_dump(),
+            "member": member,
+            # A ballot cast before the sponsor's last edit was cast on a different text.
+            "before_edit": bool(p.edited and b.cast < p.edited),
+        }
     )
 
 
@@ -92,44 +78,22 @@ def proposal_view(
     seconds_left = None
     if p.status == "voting" and p.vote is not None:
         seconds_left = max(0, int((votes.parse_time(p.vote.closes) - now).total_seconds()))
-    decision = None
-    if p.decision is not None:
-        decision = responses.DecisionView(
-            decided=p.decision.decided,
-            outcome=p.decision.outcome,
-            tally=p.decision.tally,
-            ballots_digest=p.decision.ballots_digest,
-        )
-    return responses.ProposalView(
-        id=p.id,
-        title=p.title,
-        sponsor=p.sponsor,
-        author=p.author or p.sponsor,
-        seconded_by=p.seconded_by,
-        created=p.created,
-        edited=p.edited,
-        status=p.status,
-        kind=p.kind,
-        options=p.options,
-        seats=p.seats,
-        threshold=p.threshold,
-        door=p.door,
-        priorities=p.priorities,
-        cites=p.cites,
-        bodies=[b.id for b in bodies],
-        body_names=[b.name for b in bodies],
-        second_requested=p.second_requested,
-        vote=responses.VotePeriod(opened=p.vote.opened, closes=p.vote.closes) if p.vote else None,
-        decision=decision,
-        seconds_left=seconds_left,
-        can_vote=allowed["vote"].allowed,
-        waiting_for_me=allowed["vote"].allowed and mine is None,
-        my_ballot=ballot_view(mine, p) if mine else None,
-        tallies=counted,
-        outcome_so_far=votes.outcome_so_far(counted),
-        voters=len(set(votes.counted_ballots(snap, p)) & set(members)),
-        eligible=len(members),
-        actions=lifecycle.as_actions(allowed),
+    return responses.ProposalView.model_validate(
+        {
+            **p.model_dump(exclude={"body"}),
+            "author": p.author or p.sponsor,
+            "bodies": [b.id for b in bodies],
+            "body_names": [b.name for b in bodies],
+            "seconds_left": seconds_left,
+            "can_vote": allowed["vote"].allowed,
+            "waiting_for_me": allowed["vote"].allowed and mine is None,
+            "my_ballot": ballot_view(mine, p) if mine else None,
+            "tallies": counted,
+            "outcome_so_far": votes.outcome_so_far(counted),
+            "voters": len(set(votes.counted_ballots(snap, p)) & set(members)),
+            "eligible": len(members),
+            "actions": lifecycle.as_actions(allowed),
+        }
     )
 
 

@@ -103,8 +103,12 @@ class ProposalsHandler(GovHandler):
 
 
 class _ChangesProposal(GovHandler):
-    async def reply_changed(self, proposal_id: str, commit: str) -> None:
-        """After a write: the proposal as it now reads, and the commit that wrote it."""
+    async def change(self, proposal_id: str, work) -> None:
+        """Run `work(snap, who)` (a service that writes) on a proposal, then reply with the
+        proposal as it now reads and the commit that wrote it."""
+        check_id(proposal_id, "id")
+        snap, who = await self.context()
+        commit = await work(snap, who)
         snap, who = await self.context()
         detail = views.proposal_detail(snap, proposal_id, who, _now())
         self.reply(responses.ProposalChanged(proposal=detail, commit=commit))
@@ -120,40 +124,36 @@ class ProposalHandler(_ChangesProposal):
 
     @write_endpoint
     async def patch(self, proposal_id: str) -> None:
-        check_id(proposal_id, "id")
         req = parse_request(ProposalPatch, self.json_body())
-        snap, who = await self.context()
-        commit = await council.edit_proposal(self.store, snap, proposal_id, req, who)
-        await self.reply_changed(proposal_id, commit)
+        await self.change(
+            proposal_id, lambda s, w: council.edit_proposal(self.store, s, proposal_id, req, w)
+        )
 
 
 class TransitionHandler(_ChangesProposal):
     @write_endpoint
     async def post(self, proposal_id: str) -> None:
-        check_id(proposal_id, "id")
         req = parse_request(TransitionRequest, self.json_body())
-        snap, who = await self.context()
-        commit = await council.transition(self.store, snap, proposal_id, req, who)
-        await self.reply_changed(proposal_id, commit)
+        await self.change(
+            proposal_id, lambda s, w: council.transition(self.store, s, proposal_id, req, w)
+        )
 
 
 class BallotHandler(_ChangesProposal):
     @write_endpoint
     async def put(self, proposal_id: str) -> None:
-        check_id(proposal_id, "id")
         req = parse_request(BallotRequest, self.json_body())
-        snap, who = await self.context()
-        commit = await council.cast_ballot(self.store, snap, proposal_id, req, who)
-        await self.reply_changed(proposal_id, commit)
+        await self.change(
+            proposal_id, lambda s, w: council.cast_ballot(self.store, s, proposal_id, req, w)
+        )
 
 
 class CloseHandler(_ChangesProposal):
     @write_endpoint
     async def post(self, proposal_id: str) -> None:
-        check_id(proposal_id, "id")
-        snap, who = await self.context()
-        commit = await council.close_vote(self.store, snap, proposal_id, who)
-        await self.reply_changed(proposal_id, commit)
+        await self.change(
+            proposal_id, lambda s, w: council.close_vote(self.store, s, proposal_id, w)
+        )
 
 
 class ExportHandler(GovHandler):

@@ -18,15 +18,9 @@ from ..storage.store import GovernanceStore
 def validate_input(req: InputCreate, snap: Snapshot) -> None:
     """The checks that need the repo: known topics and priorities, a target that exists."""
     config = snap.require_config()
-    for topic in req.topics:
-        if config.topics and topic not in config.topics:
-            raise GovError("invalid_field", f"Unknown topic '{topic}'.", field="topics")
-    known = {p.id for p in snap.priorities}
-    for pid in req.priorities:
-        if pid not in known:
-            raise GovError(
-                "invalid_field", f"Unknown funding priority '{pid}'.", field="priorities"
-            )
+    if config.topics:
+        snap.require_known("topics", req.topics, set(config.topics), "topic")
+    snap.require_priorities(req.priorities)
     if req.responds_to:
         target = check_id(req.responds_to, "responds_to")
         if not any(i.id == target for i in snap.inputs) and not any(

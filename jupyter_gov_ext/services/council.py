@@ -24,6 +24,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _period(now: datetime, days: int) -> dict[str, str]:
+    """A voting period from now (decision_making.md, "Calling a vote": seven days by default)."""
+    return {"opened": format_time(now), "closes": format_time(now + timedelta(days=days))}
+
+
 async def create_proposal(
     store: GovernanceStore, snap: Snapshot, req: ProposalCreate, who: Identity
 ) -> tuple[Proposal, str]:
@@ -31,20 +36,9 @@ async def create_proposal(
     of decision making": "decisions may be proposed by members of the council or by a broader group
     of stakeholders/contributors"); only a member can call its vote."""
     config = snap.require_config()
-    known_bodies = {b.id for b in snap.bodies}
-    for body_id in req.bodies:
-        if body_id not in known_bodies:
-            raise GovError("invalid_field", f"Unknown voting body '{body_id}'.", field="bodies")
-    known_priorities = {p.id for p in snap.priorities}
-    for pid in req.priorities:
-        if pid not in known_priorities:
-            raise GovError(
-                "invalid_field", f"Unknown funding priority '{pid}'.", field="priorities"
-            )
-    input_ids = {i.id for i in snap.inputs}
-    for cited in req.cites:
-        if cited not in input_ids:
-            raise GovError("invalid_field", f"Cited input '{cited}' does not exist.", field="cites")
+    snap.require_known("bodies", req.bodies, {b.id for b in snap.bodies}, "voting body")
+    snap.require_priorities(req.priorities)
+    snap.require_known("cites", req.cites, {i.id for i in snap.inputs}, "cited input")
     now = _now()
     p = Proposal(
         id=layout.new_id(req.title, now),
@@ -91,8 +85,7 @@ async def edit_proposal(
     message = f"Edit proposal: {one_line(changes.get('title', p.title))}"
     if p.status == "voting":
         # decision_making.md, "Calling a vote": an update by the sponsor resets the period.
-        closes = now + timedelta(days=config.rules.vote_days)
-        changes["vote"] = {"opened": format_time(now), "closes": format_time(closes)}
+        changes["vote"] = _period(now, config.rules.vote_days)
         message += " (vote period restarted)"
     updated = Proposal.model_validate({**p.model_dump(), **changes})
     return await store.save([updated], message, who.signature())
@@ -110,14 +103,14 @@ async def transition(
     if req.second:
         lifecycle.require(allowed, "second")
         # decision_making.md, "Calling a vote": seconded by another member, then seven days.
-        closes = now + timedelta(days=config.rules.vote_days)
+        period = _period(now, config.rules.vote_days)
         changes = {
             "status": "voting",
             "seconded_by": who.id,
             "second_requested": False,
-            "vote": {"opened": format_time(now), "closes": format_time(closes)},
+            "vote": period,
         }
-        message = f"Second the call to vote on {title}: vote open until {format_time(closes)}"
+        message = f"Second the call to vote on {title}: vote open until {period['closes']}"
     elif req.to == "feedback":
         lifecycle.require(allowed, "feedback")
         changes, message = {"status": "feedback"}, f"Open proposal for feedback: {title}"
