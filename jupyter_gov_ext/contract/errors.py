@@ -23,11 +23,3 @@ class GovError(Exception):
         if self.field:
             error["field"] = self.field
         return {"error": error}
-
-
-def invalid(field: str, message: str) -> GovError:
-    return GovError("invalid_field", message, 400, field)
-
-
-def not_found(what: str, field: str | None = None) -> GovError:
-    return GovError("not_found", f"{what} does not exist.", 404 if field is None else 400, field)

@@ -200,7 +200,10 @@ class Round(_Response):
     quota: float | None
 
 
-class _TallyBase(_Response):
+class TallyBase(_Response):
+    """What every tally has, binary or ranked."""
+
+    model_config = _named("ITallyBase")
     body: str
     body_name: str
     members: int
@@ -211,7 +214,7 @@ class _TallyBase(_Response):
     reason: str
 
 
-class BinaryTally(_TallyBase):
+class BinaryTally(TallyBase):
     model_config = _named("IBinaryTally")
     kind: Literal["binary"] = "binary"
     yes: int
@@ -221,7 +224,7 @@ class BinaryTally(_TallyBase):
     yes_needed: int | None = Field(description="For two thirds: yes ballots needed of the body.")
 
 
-class RankedTally(_TallyBase):
+class RankedTally(TallyBase):
     model_config = _named("IRankedTally")
     kind: Literal["ranked"] = "ranked"
     rounds: list[Round]

@@ -41,6 +41,36 @@ REQUESTS: list[type[BaseModel]] = [
 ]
 
 
+# A response that extends another: generated as `Parent & {its own fields}`, not repeated.
+EXTENDS = {
+    "ProposalDetail": "ProposalView",
+    "SubmittedInput": "InputView",
+    "BinaryTally": "TallyBase",
+    "RankedTally": "TallyBase",
+}
+
+
+def _untitled(prop: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in prop.items() if k != "title"}
+
+
+def _as_extension(defs: dict[str, Any], child: str, parent: str) -> None:
+    own = {
+        k: v for k, v in defs[child]["properties"].items() if k not in defs[parent]["properties"]
+    }
+    defs[child] = {
+        "title": defs[child]["title"],
+        "allOf": [
+            {"$ref": f"#/$defs/{parent}"},
+            {
+                "type": "object",
+                "properties": own,
+                "required": [r for r in defs[child].get("required", []) if r in own],
+            },
+        ],
+    }
+
+
 def api_schema() -> dict[str, Any]:
     """One schema whose properties name every response and request: each becomes an interface."""
     models = [(m, "serialization") for m in RESPONSES] + [(m, "validation") for m in REQUESTS]
@@ -53,6 +83,13 @@ def api_schema() -> dict[str, Any]:
         # Field titles would each become a TypeScript alias; only the models' titles name types.
         for prop in definition.get("properties", {}).values():
             prop.pop("title", None)
+    base = responses.TallyBase.model_json_schema(mode="serialization")
+    defs["TallyBase"] = {
+        **base,
+        "properties": {k: _untitled(v) for k, v in base["properties"].items()},
+    }
+    for child, parent in EXTENDS.items():
+        _as_extension(defs, child, parent)
     return {
         "title": "IGovernanceApi",
         "description": "Every response and request body of the jupyter-gov-ext REST API.",

@@ -18,7 +18,6 @@ from ..contract.errors import GovError
 from ..contract.records import Proposal
 from ..contract.responses import Actions
 
-ACTIONS = ("edit", "feedback", "call", "second", "withdraw", "vote", "close")
 OPEN_STATES = ("draft", "feedback", "voting")
 
 

@@ -24,6 +24,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _step(
+    snap: Snapshot, proposal_id: str, who: Identity, action: str | None
+) -> tuple[Proposal, datetime, dict[str, lifecycle.Permission]]:
+    """The proposal, the time, and the user's permissions; `action` is required if given."""
+    snap.require_config()
+    p = snap.proposal(proposal_id)
+    now = _now()
+    allowed = votes.permissions(snap, p, who, now)
+    if action:
+        lifecycle.require(allowed, action)
+    return p, now, allowed
+
+
 def _period(now: datetime, days: int) -> dict[str, str]:
     """A voting period from now (decision_making.md, "Calling a vote": seven days by default)."""
     return {"opened": format_time(now), "closes": format_time(now + timedelta(days=days))}
@@ -66,10 +79,7 @@ async def create_proposal(
 async def edit_proposal(
     store: GovernanceStore, snap: Snapshot, proposal_id: str, req: ProposalPatch, who: Identity
 ) -> str:
-    config = snap.require_config()
-    p = snap.proposal(proposal_id)
-    now = _now()
-    lifecycle.require(votes.permissions(snap, p, who, now), "edit")
+    p, now, _ = _step(snap, proposal_id, who, "edit")
     if req.title is None and req.body is None:
         raise GovError("invalid_field", "Send a new 'title' or 'body'.", field="title")
     if (req.title is None or req.title == p.title) and (
@@ -85,7 +95,7 @@ async def edit_proposal(
     message = f"Edit proposal: {one_line(changes.get('title', p.title))}"
     if p.status == "voting":
         # decision_making.md, "Calling a vote": an update by the sponsor resets the period.
-        changes["vote"] = _period(now, config.rules.vote_days)
+        changes["vote"] = _period(now, snap.require_config().rules.vote_days)
         message += " (vote period restarted)"
     updated = Proposal.model_validate({**p.model_dump(), **changes})
     return await store.save([updated], message, who.signature())
@@ -94,16 +104,13 @@ async def edit_proposal(
 async def transition(
     store: GovernanceStore, snap: Snapshot, proposal_id: str, req: TransitionRequest, who: Identity
 ) -> str:
-    config = snap.require_config()
-    p = snap.proposal(proposal_id)
-    now = _now()
-    allowed = votes.permissions(snap, p, who, now)
+    p, now, allowed = _step(snap, proposal_id, who, None)
     title = one_line(p.title)
     changes: dict[str, Any]
     if req.second:
         lifecycle.require(allowed, "second")
         # decision_making.md, "Calling a vote": seconded by another member, then seven days.
-        period = _period(now, config.rules.vote_days)
+        period = _period(now, snap.require_config().rules.vote_days)
         changes = {
             "status": "voting",
             "seconded_by": who.id,
@@ -162,10 +169,7 @@ def _same_choice(previous: Ballot, new: Ballot) -> bool:
 async def cast_ballot(
     store: GovernanceStore, snap: Snapshot, proposal_id: str, req: BallotRequest, who: Identity
 ) -> str:
-    snap.require_config()
-    p = snap.proposal(proposal_id)
-    now = _now()
-    lifecycle.require(votes.permissions(snap, p, who, now), "vote")
+    p, now, _ = _step(snap, proposal_id, who, "vote")
     ballot = _ballot(p, req, now)
     member_id = votes.eligible(votes.proposal_bodies(snap, p))[(who.member_id or "").lower()]
     previous = snap.ballots.get(p.id, {}).get(member_id.lower())
@@ -182,9 +186,7 @@ async def cast_ballot(
 async def close_vote(
     store: GovernanceStore, snap: Snapshot, proposal_id: str, who: Identity
 ) -> str:
-    snap.require_config()
-    p = snap.proposal(proposal_id)
-    lifecycle.require(votes.permissions(snap, p, who, _now()), "close")
+    p, _, _ = _step(snap, proposal_id, who, "close")
     return await _record_decision(store, snap, p, who)
 
 

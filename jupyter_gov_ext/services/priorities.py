@@ -13,7 +13,6 @@ from ..contract.records import Priority
 from ..domain.identity import Identity
 from ..domain.priorities_doc import parse_priorities
 from ..domain.snapshot import Snapshot
-from ..storage.gitrepo import GitRepo
 from ..storage.store import GovernanceStore
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -53,13 +52,8 @@ async def import_priorities(
         raise GovError("invalid_field", f"{raw_path} is not UTF-8 text.", field="path") from None
     if not parsed:
         raise GovError("invalid_field", "No '## ' sections found in that file.", field="path")
-    source_git = GitRepo(path.parent, timeout=store.git.timeout)
-    top = await source_git.toplevel()
-    source = responses.PrioritySource(
-        path=str(path.relative_to(top)) if top else path.name,
-        repo=top.name if top else None,
-        commit=await source_git.head() if top else None,
-    )
+    rel, repo, commit = await store.provenance(path)
+    source = responses.PrioritySource(path=rel, repo=repo, commit=commit)
     existing = {p.id: p for p in snap.priorities}
     records: list[Priority] = []
     added: list[str] = []

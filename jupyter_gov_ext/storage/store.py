@@ -175,6 +175,15 @@ class GovernanceStore:
         """This clone's `user.name` and `user.email`."""
         return await self.git.config("user.name"), await self.git.config("user.email")
 
+    async def provenance(self, path: Path) -> tuple[str, str | None, str | None]:
+        """Where a file outside this repo comes from: its path in its own git repo, that repo's
+        folder name and HEAD commit (or just its name when it is in no repo)."""
+        source = GitRepo(path.parent, timeout=self.git.timeout)
+        top = await source.toplevel()
+        if top is None:
+            return path.name, None, None
+        return str(path.relative_to(top)), top.name, await source.head()
+
     async def create_repo(self) -> None:
         """`git init` a new repo (the starter repo)."""
         await self.git.init()

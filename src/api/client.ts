@@ -10,8 +10,10 @@ import {
   IPriority,
   IProposal,
   IProposalDetail,
+  IProposalChanged,
   IStatus,
-  ISyncResult
+  ISyncResult,
+  ITransitionRequest
 } from './types';
 import { InputDraft, ProposalDraft } from './derived';
 
@@ -78,15 +80,8 @@ export class GovernanceClient {
     ).proposal;
   }
 
-  castBallot(
-    id: string,
-    ballot: IBallotRequest
-  ): Promise<{ proposal: IProposalDetail; commit: string }> {
-    return this.request(
-      `proposals/${encodeURIComponent(id)}/ballot`,
-      'PUT',
-      ballot
-    );
+  castBallot(id: string, ballot: IBallotRequest): Promise<IProposalChanged> {
+    return this.changeProposal(id, 'ballot', 'PUT', ballot);
   }
 
   createProposal(
@@ -95,24 +90,25 @@ export class GovernanceClient {
     return this.request('proposals', 'POST', draft);
   }
 
-  transition(
-    id: string,
-    body: { to: 'feedback' | 'voting' | 'withdrawn' } | { second: true }
-  ): Promise<{ proposal: IProposalDetail; commit: string }> {
-    return this.request(
-      `proposals/${encodeURIComponent(id)}/transition`,
-      'POST',
-      body
-    );
+  transition(id: string, body: ITransitionRequest): Promise<IProposalChanged> {
+    return this.changeProposal(id, 'transition', 'POST', body);
   }
 
-  closeVote(
-    id: string
-  ): Promise<{ proposal: IProposalDetail; commit: string }> {
+  closeVote(id: string): Promise<IProposalChanged> {
+    return this.changeProposal(id, 'close', 'POST', {});
+  }
+
+  /** A lifecycle step on one proposal: the proposal as it now reads, and the commit. */
+  private changeProposal(
+    id: string,
+    step: 'ballot' | 'transition' | 'close',
+    method: 'POST' | 'PUT',
+    body: object
+  ): Promise<IProposalChanged> {
     return this.request(
-      `proposals/${encodeURIComponent(id)}/close`,
-      'POST',
-      {}
+      `proposals/${encodeURIComponent(id)}/${step}`,
+      method,
+      body
     );
   }
 

@@ -5,7 +5,7 @@ import { GovApiError } from '../api/client';
 import { InputDraft } from '../api/derived';
 import { IInput, IPriority, IProposal } from '../api/types';
 import { FieldErrors, validateDraft } from '../validation';
-import { CheckGroup } from './controls';
+import { CheckGroup, TextField } from './controls';
 
 export interface IInputFormProps {
   draft: InputDraft;
@@ -108,28 +108,22 @@ export function InputForm(props: IInputFormProps): JSX.Element {
         </ul>
       </aside>
       <form className="jp-GovExt-form" onSubmit={submit} noValidate>
-        <label>
-          {trans.__('Title')}
-          <input
-            ref={titleRef}
-            className="jp-mod-styled"
-            value={draft.title}
-            aria-invalid={!!errors.title}
-            onChange={e => set({ title: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={trans.__('Title')}
+          value={draft.title}
+          inputRef={titleRef}
+          invalid={!!errors.title}
+          onChange={title => set({ title })}
+        />
         {error('title')}
-        <label>
-          {trans.__('Link to your post')}
-          <input
-            className="jp-mod-styled"
-            type="url"
-            placeholder="https://"
-            value={draft.url}
-            aria-invalid={!!errors.url}
-            onChange={e => set({ url: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={trans.__('Link to your post')}
+          type="url"
+          placeholder="https://"
+          value={draft.url}
+          invalid={!!errors.url}
+          onChange={url => set({ url })}
+        />
         {error('url')}
         <CheckGroup
           legend={trans.__('Topics')}
@@ -166,15 +160,12 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           </select>
         </label>
         {error('responds_to')}
-        <label>
-          {trans.__('Summary (optional, at most 500 characters)')}
-          <textarea
-            className="jp-mod-styled"
-            rows={3}
-            value={draft.summary}
-            onChange={e => set({ summary: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={trans.__('Summary (optional, at most 500 characters)')}
+          rows={3}
+          value={draft.summary}
+          onChange={summary => set({ summary })}
+        />
         {error('summary')}
         <label className="jp-GovExt-check">
           <input

@@ -5,7 +5,7 @@ import React, { useState } from 'react';
 import { GovApiError, GovernanceClient } from '../api/client';
 import { ProposalDraft } from '../api/derived';
 import { IBody, IInput, IPriority } from '../api/types';
-import { CheckGroup } from './controls';
+import { CheckGroup, TextField } from './controls';
 
 const EMPTY: ProposalDraft = {
   title: '',
@@ -102,23 +102,17 @@ export function ProposalForm(props: {
       onSubmit={submit}
       aria-label={trans.__('Draft a proposal')}
     >
-      <label>
-        {trans.__('Proposal title')}
-        <input
-          className="jp-mod-styled"
-          value={draft.title}
-          onChange={e => set({ title: e.target.value })}
-        />
-      </label>
-      <label>
-        {trans.__('Proposal text (Markdown)')}
-        <textarea
-          className="jp-mod-styled"
-          rows={5}
-          value={draft.body}
-          onChange={e => set({ body: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={trans.__('Proposal title')}
+        value={draft.title}
+        onChange={title => set({ title })}
+      />
+      <TextField
+        label={trans.__('Proposal text (Markdown)')}
+        rows={5}
+        value={draft.body}
+        onChange={body => set({ body })}
+      />
       <label>
         {trans.__('Kind of vote')}
         <select
@@ -134,15 +128,12 @@ export function ProposalForm(props: {
       </label>
       {draft.kind === 'ranked' && (
         <>
-          <label>
-            {trans.__('Options, one per line')}
-            <textarea
-              className="jp-mod-styled"
-              rows={3}
-              value={optionsText}
-              onChange={e => setOptionsText(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={trans.__('Options, one per line')}
+            rows={3}
+            value={optionsText}
+            onChange={setOptionsText}
+          />
           <label>
             {trans.__('Seats to fill')}
             <input

@@ -9,6 +9,44 @@ export function toggle(list: string[], value: string): string[] {
     : [...list, value];
 }
 
+/** A labelled text input, or a text area when `rows` is given. */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  type?: string;
+  placeholder?: string;
+  invalid?: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
+}): JSX.Element {
+  const common = {
+    className: 'jp-mod-styled',
+    value: props.value,
+    placeholder: props.placeholder,
+    'aria-invalid': props.invalid
+  };
+  return (
+    <label>
+      {props.label}
+      {props.rows ? (
+        <textarea
+          {...common}
+          rows={props.rows}
+          onChange={e => props.onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          ref={props.inputRef}
+          type={props.type}
+          onChange={e => props.onChange(e.target.value)}
+        />
+      )}
+    </label>
+  );
+}
+
 /** A labelled group of checkboxes over (value, label) options. */
 export function CheckGroup(props: {
   legend: string;

@@ -18,3 +18,23 @@ export function gitIn(repo: string, ...args: string[]): string {
     encoding: 'utf-8'
   }).trim();
 }
+
+type Page = import('@playwright/test').Page;
+type Locator = import('@playwright/test').Locator;
+
+/** Open the Governance panel at its Votes section; returns the panel. */
+export async function openVotes(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Governance' }).click();
+  const panel = page.locator('#jupyter-gov-ext-panel');
+  await panel.getByRole('tab', { name: 'Votes' }).click();
+  return panel;
+}
+
+/** Press "Cast ballot" in a proposal's list item and confirm the dialog that asks first. */
+export async function castAndConfirm(page: Page, item: Locator): Promise<void> {
+  await item.getByRole('button', { name: 'Cast ballot' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Confirm' })
+    .click();
+}

@@ -2,7 +2,7 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { realRoot, gitIn } from './helpers';
+import { castAndConfirm, realRoot, gitIn } from './helpers';
 
 const repo = path.join(realRoot, 'jupyter-governance');
 
@@ -136,11 +136,7 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
     name: 'Adopt the decision record template'
   });
   await item.getByRole('radio', { name: 'Yes' }).check();
-  await item.getByRole('button', { name: 'Cast ballot' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: 'Confirm' })
-    .click();
+  await castAndConfirm(page, item);
 
   // One tally per body; marthacryan sits on both and her one ballot counts in each.
   const voted = panel

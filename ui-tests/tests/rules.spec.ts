@@ -6,7 +6,7 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { gitIn, starterRepo } from './helpers';
+import { castAndConfirm, gitIn, openVotes, starterRepo } from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -22,14 +22,11 @@ function pullProposal(id: string, lines: string[]) {
   gitIn(starterRepo, 'commit', '-q', '-m', `Pulled ${id}`);
 }
 
-async function openVotes(page: import('@playwright/test').Page) {
+async function refreshedVotes(page: import('@playwright/test').Page) {
   await page.evaluate(async () => {
     await window.jupyterapp.commands.execute('jupyter-gov-ext:refresh');
   });
-  await page.getByRole('tab', { name: 'Governance' }).click();
-  const panel = page.locator('#jupyter-gov-ext-panel');
-  await panel.getByRole('tab', { name: 'Votes' }).click();
-  return panel;
+  return openVotes(page);
 }
 
 test('a member calls a vote on a proposal a contributor drafted, and becomes its sponsor', async ({
@@ -42,7 +39,7 @@ test('a member calls a vote on a proposal a contributor drafted, and becomes its
     `created: '${stamp(new Date())}'`,
     'status: feedback'
   ]);
-  const panel = await openVotes(page);
+  const panel = await refreshedVotes(page);
   const item = panel.getByRole('listitem', {
     name: 'A proposal from the community'
   });
@@ -74,7 +71,7 @@ test('a ranked vote offers a blank ballot that counts toward the quorum only', a
     'options: [Paris, Lagos, Online]',
     `vote: {opened: '${stamp(now)}', closes: '${stamp(new Date(now.getTime() + 7 * 86400000))}'}`
   ]);
-  const panel = await openVotes(page);
+  const panel = await refreshedVotes(page);
   const item = panel
     .getByRole('region', { name: 'Waiting for your ballot' })
     .getByRole('listitem', { name: 'Pick a sprint venue' });
@@ -83,11 +80,7 @@ test('a ranked vote offers a blank ballot that counts toward the quorum only', a
       name: 'Blank (counts toward the quorum, not the result)'
     })
     .check();
-  await item.getByRole('button', { name: 'Cast ballot' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: 'Confirm' })
-    .click();
+  await castAndConfirm(page, item);
   const voted = panel
     .getByRole('region', { name: 'Open votes' })
     .getByRole('listitem', { name: 'Pick a sprint venue' });

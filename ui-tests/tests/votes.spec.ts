@@ -3,19 +3,12 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { starterRepo } from './helpers';
+import { castAndConfirm, openVotes, starterRepo } from './helpers';
 
 const repo = starterRepo;
 const PROPOSAL = 'An open vote for the UI test';
 
 test.use({ autoGoto: true });
-
-async function openVotes(page: import('@playwright/test').Page) {
-  await page.getByRole('tab', { name: 'Governance' }).click();
-  const panel = page.locator('#jupyter-gov-ext-panel');
-  await panel.getByRole('tab', { name: 'Votes' }).click();
-  return panel;
-}
 
 test('a member casts a ballot, changes it, and sees the tally follow', async ({
   page
@@ -48,11 +41,7 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
   ).toMatch(/value: '?yes'?/);
 
   await voted.getByRole('radio', { name: 'No' }).check();
-  await voted.getByRole('button', { name: 'Cast ballot' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: 'Confirm' })
-    .click();
+  await castAndConfirm(page, voted);
   await expect(voted.getByText('No: 1')).toBeVisible();
   await expect(voted.getByText('Yes: 0')).toBeVisible();
   await expect(
