@@ -56,5 +56,6 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     except Exception as exc:  # not a git repo yet, unreadable: the status route says why
         serverapp.log.warning("jupyter_gov_ext: no recovery check on %s: %s", repo, exc)
     git = GitRepo(repo, timeout=ext.git_timeout, stale_lock_seconds=ext.stale_lock_seconds)
-    setup_handlers(serverapp.web_app, GovernanceStore(repo, git), ext)
+    store = GovernanceStore(repo, git, network_timeout=ext.network_timeout)
+    setup_handlers(serverapp.web_app, store, ext)
     serverapp.log.info("jupyter_gov_ext %s: governance repo %s", __version__, repo)

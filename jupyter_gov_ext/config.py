@@ -30,6 +30,12 @@ class JupyterGovExt(Configurable):
         config=True
     )
 
+    network_timeout = Float(
+        30.0,
+        help="Seconds a fetch or push may take before it is stopped (its helpers too) and the "
+        "sync answers remote_unreachable. Nothing is left half-done.",
+    ).tag(config=True)
+
     stale_lock_seconds = Float(
         120.0,
         help="A .git/index.lock older than this is left over by a crashed git and is removed.",

@@ -69,6 +69,93 @@ async function notify(work: () => Promise<string>): Promise<void> {
   }
 }
 
+/** Sync, and say what happened: pulled and pushed, or sent to the fork with a pull request link,
+ * or why not, with the way forward (set up a fork) when the remote refused the push. */
+async function syncAndTell(ctx: ICommandContext): Promise<void> {
+  const { model, trans } = ctx;
+  try {
+    const r = await model.sync();
+    if (r.fork) {
+      const url = r.fork.pull_request_url;
+      Notification.info(
+        trans.__(
+          'The remote refused your push (%1). Your %2 commit(s) are on your fork, branch %3, waiting for review.',
+          r.fork.reason,
+          r.outgoing.length,
+          r.fork.branch
+        ),
+        {
+          autoClose: false,
+          actions: url
+            ? [
+                {
+                  label: trans.__('Open pull request'),
+                  callback: () => window.open(url, '_blank', 'noopener')
+                }
+              ]
+            : []
+        }
+      );
+      return;
+    }
+    Notification.success(
+      r.pulled || r.pushed
+        ? trans.__(
+            'Governance repo synced. %1 commit(s) in, %2 out.',
+            r.incoming.length,
+            r.pushed ? r.outgoing.length : 0
+          )
+        : trans.__('Governance repo already up to date.'),
+      { autoClose: 4000 }
+    );
+  } catch (error) {
+    const message =
+      error instanceof GovApiError ? error.message : String(error);
+    const refused =
+      error instanceof GovApiError && error.code === 'push_rejected';
+    Notification.error(message, {
+      autoClose: false,
+      actions: refused
+        ? [
+            {
+              label: trans.__('Set up a fork'),
+              callback: () => void setUpFork(ctx)
+            }
+          ]
+        : []
+    });
+  }
+}
+
+/** Ask for the user's fork once; then sync again, so refused commits become a pull request. */
+async function setUpFork(ctx: ICommandContext): Promise<void> {
+  const { model, trans } = ctx;
+  const answer = await InputDialog.getText({
+    title: trans.__('Set up your fork'),
+    label: trans.__(
+      'The git address of your fork of the governance repository (create it on GitHub with "Fork")'
+    ),
+    placeholder: 'https://github.com/you/governance.git',
+    text: model.status?.remote.fork_url ?? '',
+    okLabel: trans.__('Save and sync'),
+    cancelLabel: trans.__('Cancel')
+  });
+  if (!answer.button.accept || !answer.value) {
+    return;
+  }
+  const url = answer.value;
+  try {
+    await model.setFork(url);
+  } catch (error) {
+    Notification.error(
+      error instanceof GovApiError ? error.message : String(error),
+      { autoClose: false }
+    );
+    return;
+  }
+  await syncAndTell(ctx);
+}
+
 /** Every command, each in one place (CONTRACT.md §4 names their labels). */
 const COMMANDS: Record<string, ICommandSpec> = {
   [CommandIDs.openPanel]: {
@@ -119,13 +206,19 @@ const COMMANDS: Record<string, ICommandSpec> = {
       t.__(
         'This branch tracks no remote branch, so there is nothing to sync with.'
       ),
-    execute: ({ model, trans }) =>
-      notify(async () => {
-        const r = await model.sync();
-        return r.pulled || r.pushed
-          ? trans.__('Governance repo synced.')
-          : trans.__('Governance repo already up to date.');
-      })
+    execute: syncAndTell
+  },
+  [CommandIDs.setFork]: {
+    label: t => t.__('Set Up Fork for Pull Requests'),
+    caption: t =>
+      t.__(
+        'Where your commits go when you may not push to the shared repo: your fork, for a pull request'
+      ),
+    icon: linkIcon,
+    isEnabled: s => canSync(s.status),
+    whyDisabled: t =>
+      t.__('This branch tracks no remote branch: there is no shared repo yet.'),
+    execute: setUpFork
   },
   [CommandIDs.refresh]: {
     label: t => t.__('Refresh Governance Data'),

@@ -109,6 +109,21 @@ export class GovernanceModel implements IGovernanceModel {
     return report;
   }
 
+  /** The background fetch: what there is to pull and push, then the panel's data again. */
+  async fetchRemote(): Promise<void> {
+    try {
+      await this.client.fetchRemote();
+    } catch {
+      // Offline or the remote is down: the next fetch tries again; Sync says why.
+    }
+    await this.refresh();
+  }
+
+  async setFork(url: string): Promise<void> {
+    await this.client.setFork(url);
+    await this.refresh();
+  }
+
   async sync(): Promise<ISyncResult> {
     const result = await this.client.sync();
     await this.refresh();

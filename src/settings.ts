@@ -13,8 +13,18 @@ export function followSettings(
   model: IGovernanceModel
 ): void {
   let timer = 0;
+  let fetchTimer = 0;
   const apply = (s: ISettingRegistry.ISettings) => {
     window.clearInterval(timer);
+    window.clearInterval(fetchTimer);
+    const fetchEvery = s.get('fetchInterval').composite as number;
+    if (fetchEvery > 0) {
+      void model.fetchRemote();
+      fetchTimer = window.setInterval(
+        () => void model.fetchRemote(),
+        fetchEvery * 1000
+      );
+    }
     panel.pageSize = s.get('itemsToShow').composite as number;
     panel.confirmBallots = s.get('confirmBallots').composite as boolean;
     panel.update();

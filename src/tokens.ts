@@ -37,8 +37,12 @@ export interface IGovernanceModel {
   readonly changed: ISignal<IGovernanceModel, void>;
   /** Re-read everything from the server. */
   refresh(): Promise<void>;
-  /** Pull from and push to the repo's remote. */
+  /** Pull from and push to the repo's remote (a refused push goes to the fork, if set). */
   sync(): Promise<ISyncResult>;
+  /** Fetch the remotes so that ahead / behind are true; never pushes. */
+  fetchRemote(): Promise<void>;
+  /** Set the fork that refused pushes go to. */
+  setFork(url: string): Promise<void>;
   /** Import funding priorities from a MyST document beside the repo. */
   importPriorities(path: string): Promise<IImportReport>;
 }
@@ -59,4 +63,5 @@ export namespace CommandIDs {
   export const sync = 'jupyter-gov-ext:sync';
   export const refresh = 'jupyter-gov-ext:refresh';
   export const importPriorities = 'jupyter-gov-ext:import-priorities';
+  export const setFork = 'jupyter-gov-ext:set-fork';
 }

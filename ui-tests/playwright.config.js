@@ -11,6 +11,8 @@ const repoRoot =
   process.env.GOV_UI_TEST_REPO || path.join(__dirname, '.test-repo');
 const realRoot =
   process.env.GOV_UI_REAL_ROOT || path.join(__dirname, '.test-real');
+const teamRoot =
+  process.env.GOV_UI_TEAM_ROOT || path.join(__dirname, '.test-team');
 const allowRoot =
   process.getuid && process.getuid() === 0 ? ' --allow-root' : '';
 
@@ -47,13 +49,19 @@ module.exports = {
   projects: [
     {
       name: 'starter',
-      testMatch: /(governance|onboarding|palette|votes|rules)\.spec\.ts/,
+      testMatch:
+        /(governance|onboarding|palette|votes|rules|sharing)\.spec\.ts/,
       use: { baseURL: 'http://localhost:8888' }
     },
     {
       name: 'real-governance',
       testMatch: /real\.spec\.ts/,
       use: { baseURL: 'http://localhost:8889' }
+    },
+    {
+      name: 'team',
+      testMatch: /team\.spec\.ts/,
+      use: { baseURL: 'http://localhost:8890' }
     }
   ],
   webServer: [
@@ -68,6 +76,12 @@ module.exports = {
       url: 'http://localhost:8889/lab',
       timeout: 120 * 1000,
       reuseExistingServer: false
-    }
+    },
+    ...['alice', 'bob'].map((who, i) => ({
+      command: `${i === 0 ? `rm -rf "${teamRoot}" && ` : 'sleep 1 && '}GOV_TEAM_ROOT="${teamRoot}" GOV_TEAM_WHO=${who} jupyter-lab --config jupyter_server_team_config.py${allowRoot}`,
+      url: `http://localhost:${8890 + i}/lab`,
+      timeout: 120 * 1000,
+      reuseExistingServer: false
+    }))
   ]
 };

@@ -17,9 +17,12 @@ class GovError(Exception):
         self.message = message
         self.status = status
         self.field = field
+        self.detail: str | None = None  # e.g. git's whole output, for whoever must dig further
 
     def envelope(self) -> dict:
         error: dict = {"code": self.code, "message": self.message}
         if self.field:
             error["field"] = self.field
+        if self.detail:
+            error["detail"] = self.detail
         return {"error": error}

@@ -110,6 +110,11 @@ class BallotRequest(_Request):
         return self
 
 
+class ForkRequest(_Request):
+    model_config = ConfigDict(title="IForkRequest", extra="forbid", str_strip_whitespace=True)
+    url: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
 class ImportPrioritiesRequest(_Request):
     model_config = ConfigDict(title="IImportRequest", extra="forbid", str_strip_whitespace=True)
     path: Annotated[str, Field(min_length=1, max_length=4096)]

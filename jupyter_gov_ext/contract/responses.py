@@ -76,11 +76,17 @@ class RulesView(_Response):
 
 
 class RemoteState(_Response):
+    """How the clone stands to its remote, as of the last fetch."""
+
     model_config = _named("IRemoteState")
     names: list[str]
     upstream: str | None
-    ahead: int | None
-    behind: int | None
+    ahead: int | None = Field(description="Local commits the upstream does not have yet.")
+    behind: int | None = Field(description="Upstream commits this clone does not have yet.")
+    fork_url: str | None = Field(None, description="The fork that refused pushes go to, if set.")
+    waiting_for_review: int = Field(
+        0, description="Local commits pushed to the fork, waiting for a pull request's review."
+    )
 
 
 class Counts(_Response):
@@ -378,12 +384,34 @@ class Participation(_Response):
     participation: list[ParticipationRow]
 
 
+class CommitView(_Response):
+    model_config = _named("ICommit")
+    sha: str
+    subject: str
+    author: str
+
+
+class ForkPushView(_Response):
+    """The upstream refused the push: the commits went to the user's fork instead."""
+
+    model_config = _named("IForkPush")
+    remote: str
+    url: str
+    branch: str
+    pull_request_url: str | None = Field(description="Opens the pull request (GitHub).")
+    reason: str = Field(description="Why the upstream refused, as the remote said it.")
+
+
 class SyncResult(_Response):
     model_config = _named("ISyncResult")
     pulled: bool
     pushed: bool
     head: str | None
     upstream: str
+    incoming: list[CommitView] = Field(description="What came in from the upstream.")
+    outgoing: list[CommitView] = Field(description="What went out (to the upstream or the fork).")
+    attempts: int = Field(description="Pushes tried: more than one when someone pushed meanwhile.")
+    fork: ForkPushView | None
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -394,6 +422,7 @@ class ErrorDetail(_Response):
     code: str
     message: str
     field: str | None = None
+    detail: str | None = Field(None, description="More for whoever must dig: git's whole output.")
 
 
 class ErrorBody(_Response):

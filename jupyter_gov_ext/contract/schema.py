@@ -29,6 +29,7 @@ RESPONSES: list[type[BaseModel]] = [
     responses.Export,
     responses.Participation,
     responses.SyncResult,
+    responses.RemoteState,
     responses.ErrorBody,
 ]
 REQUESTS: list[type[BaseModel]] = [
@@ -38,6 +39,7 @@ REQUESTS: list[type[BaseModel]] = [
     requests.TransitionRequest,
     requests.BallotRequest,
     requests.ImportPrioritiesRequest,
+    requests.ForkRequest,
 ]
 
 

@@ -15,6 +15,7 @@ from ..contract import responses
 from ..contract.fields import check_id
 from ..contract.requests import (
     BallotRequest,
+    ForkRequest,
     ImportPrioritiesRequest,
     InputCreate,
     ProposalCreate,
@@ -172,10 +173,25 @@ class ParticipationHandler(GovHandler):
 
 
 class SyncHandler(GovHandler):
-    @write_endpoint
+    @endpoint  # Remotes.sync holds the repo itself; the fetch must not block reads meanwhile
     async def post(self) -> None:
-        await self.context()
-        self.reply(await status.sync(self.store))
+        _, who = await self.context()
+        self.reply(await status.sync(self.store, who))
+
+
+class FetchHandler(GovHandler):
+    @endpoint
+    async def post(self) -> None:
+        _, who = await self.context()
+        self.reply(await status.fetch(self.store, who))
+
+
+class ForkHandler(GovHandler):
+    @endpoint
+    async def put(self) -> None:
+        req = parse_request(ForkRequest, self.json_body())
+        _, who = await self.context()
+        self.reply(await status.set_fork(self.store, req, who))
 
 
 def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> None:
@@ -197,5 +213,7 @@ def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> 
         (f"proposals/{pid}/export", ExportHandler),
         ("participation", ParticipationHandler),
         ("sync", SyncHandler),
+        ("fetch", FetchHandler),
+        ("remote/fork", ForkHandler),
     ]
     web_app.add_handlers(".*$", [(url_path_join(base, path), h) for path, h in routes])

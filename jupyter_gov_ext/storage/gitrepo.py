@@ -17,7 +17,6 @@ import os
 import signal
 import time
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..contract.errors import GovError
@@ -62,14 +61,7 @@ class GitError(GovError):
         super().__init__("repo_error", f"git {args[0]} failed: {detail}", 409)
         self.returncode = returncode
         self.stderr = stderr
-
-
-@dataclass(frozen=True)
-class SyncOutcome:
-    pulled: bool
-    pushed: bool
-    head: str | None
-    upstream: str
+        self.detail = stderr.strip() or None
 
 
 class GitRepo:
@@ -204,44 +196,6 @@ class GitRepo:
         await self.run("add", "-A", "--", *paths)
         await self.run("commit", "-q", "--no-edit", "-m", message, "--only", "--", *paths, env=env)
         return (await self.run("rev-parse", "HEAD")).strip()
-
-    async def sync(self) -> SyncOutcome:
-        """Pull (rebase) from the upstream branch, then push; call with the write lock held.
-
-        A conflict is reported with its files, never left behind (the rebase is aborted).
-        """
-        upstream = await self.upstream()
-        if not upstream:
-            raise GovError(
-                "no_remote",
-                "This branch has no upstream on a remote: add one with "
-                "`git remote add origin <url>` and `git push -u origin <branch>`.",
-                409,
-            )
-        remote, branch = upstream.split("/", 1)
-        before = await self.head()
-        await self.run("fetch", "--quiet", remote)
-        try:
-            await self.run("rebase", "--quiet", "--autostash", upstream)
-        except GitError as exc:
-            conflicts = (
-                await self.run("diff", "--name-only", "--diff-filter=U", check=False)
-            ).split()
-            await self.run("rebase", "--abort", check=False)
-            raise GovError(
-                "sync_conflict",
-                "Pulling would conflict in: "
-                + (", ".join(conflicts) or exc.message)
-                + ". Nothing was changed; resolve it with git.",
-                409,
-            ) from None
-        pulled = before != await self.head()
-        ahead_behind = await self.ahead_behind()
-        pushed = False
-        if ahead_behind and ahead_behind[0] > 0:
-            await self.run("push", "--quiet", remote, f"HEAD:{branch}")
-            pushed = True
-        return SyncOutcome(pulled, pushed, await self.head(), upstream)
 
     async def unstage(self, paths: Sequence[str]) -> None:
         """Put the index entries of `paths` back as they are in HEAD (or drop them on no HEAD)."""

@@ -33,8 +33,9 @@ from ..contract.records import (
 from ..domain.roster import resolve_bodies
 from ..domain.snapshot import Snapshot
 from . import files, frontmatter, journal, layout
-from .gitrepo import GitRepo, SyncOutcome
+from .gitrepo import GitRepo
 from .recordindex import RecordIndex
+from .remote import Remotes, SyncOutcome
 
 log = logging.getLogger(__name__)
 # Set while this task holds the repo's write lock (see GovernanceStore.writing).
@@ -71,12 +72,21 @@ class RepoState:
     remotes: list[str]
     upstream: str | None
     ahead_behind: tuple[int, int] | None
+    fork_url: str | None = None
+    waiting_for_review: int = 0
 
 
 class GovernanceStore:
-    def __init__(self, root: Path, git: GitRepo | None = None, timeout: float = 60.0):
+    def __init__(
+        self,
+        root: Path,
+        git: GitRepo | None = None,
+        timeout: float = 60.0,
+        network_timeout: float = 30.0,
+    ):
         self.root = root.resolve()
         self.git = git or GitRepo(self.root, timeout=timeout)
+        self.remotes = Remotes(self.git, network_timeout)
         self.priorities = RecordIndex(self.root, "priorities", ".md", 1, _markdown_parser(Priority))
         self.inputs = RecordIndex(self.root, "inputs", ".md", 2, _markdown_parser(Input))
         self.proposals = RecordIndex(self.root, "proposals", ".md", 1, _markdown_parser(Proposal))
@@ -193,7 +203,8 @@ class GovernanceStore:
         await self.git.run("config", "user.name", name)
         await self.git.run("config", "user.email", email)
 
-    async def state(self) -> RepoState:
+    async def state(self, fork_branch: str = "") -> RepoState:
+        """Ahead / behind are as of the last fetch (see `fetch`)."""
         if not await self.git.is_work_tree():
             return RepoState(False, None, None, [], None, None)
         upstream = await self.git.upstream()
@@ -204,12 +215,22 @@ class GovernanceStore:
             await self.git.remotes(),
             upstream,
             await self.git.ahead_behind() if upstream else None,
+            await self.remotes.fork_url(),
+            await self.remotes.waiting_for_review(fork_branch) if fork_branch else 0,
         )
 
-    async def sync(self) -> SyncOutcome:
-        """Pull (rebase) and push the upstream, holding the write lock (see GitRepo.sync)."""
+    async def sync(self, fork_branch: str) -> SyncOutcome:
+        """Pull (rebase) and push the upstream; the rebase holds the repo (see Remotes.sync)."""
+        return await self.remotes.sync(fork_branch, self.writing)
+
+    async def fetch(self) -> None:
+        """Update what is known of the remotes; the work tree, the index and HEAD are untouched,
+        so writes go on meanwhile."""
+        await self.remotes.fetch()
+
+    async def set_fork(self, url: str) -> None:
         async with self.writing():
-            return await self.git.sync()
+            await self.remotes.set_fork(url)
 
     # --- writing ---------------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ ROUTES = [
     ("GET", f"proposals/{PID}/export"),
     ("GET", "participation"),
     ("POST", "sync"),
+    ("POST", "fetch"),
+    ("PUT", "remote/fork"),
 ]
 BODY = {"value": "yes", "title": "t", "url": "https://example.org", "topics": ["community"]}
 

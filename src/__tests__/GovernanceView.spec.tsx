@@ -6,6 +6,7 @@ import { GovApiError, GovernanceClient } from '../api/client';
 import { IStatus } from '../api/types';
 import {
   GovernanceView,
+  remoteSummary,
   IGovernanceViewProps
 } from '../components/GovernanceView';
 import { GovernanceModel } from '../model';
@@ -37,7 +38,14 @@ const STATUS: IStatus = {
     participation: 0.667,
     threshold: 'majority'
   },
-  remote: { names: [], upstream: null, ahead: null, behind: null },
+  remote: {
+    names: [],
+    upstream: null,
+    ahead: null,
+    behind: null,
+    fork_url: null,
+    waiting_for_review: 0
+  },
   counts: { priorities: 0, inputs: 0, proposals: 0 },
   problems: []
 };
@@ -146,5 +154,29 @@ describe('GovernanceView', () => {
     expect(screen.getByRole('alert').textContent).toContain(
       'server extension is not enabled'
     );
+  });
+});
+
+describe('the remote line of the panel header', () => {
+  const trans = nullTranslator.load('jupyter_gov_ext');
+  const remote = {
+    names: ['origin', 'fork'],
+    upstream: 'origin/main',
+    ahead: 0,
+    behind: 0,
+    fork_url: null,
+    waiting_for_review: 0
+  };
+  it('says when there is something to pull or push, and what waits for review', () => {
+    expect(remoteSummary(remote, trans)).toBe('Up to date with origin/main');
+    expect(remoteSummary({ ...remote, ahead: 1, behind: 2 }, trans)).toBe(
+      '2 to pull · 1 to push'
+    );
+    expect(
+      remoteSummary(
+        { ...remote, ahead: 1, fork_url: 'x', waiting_for_review: 1 },
+        trans
+      )
+    ).toBe('0 to pull · 1 to push · 1 waiting for review on your fork');
   });
 });

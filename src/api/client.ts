@@ -11,6 +11,7 @@ import {
   IProposal,
   IProposalDetail,
   IProposalChanged,
+  IRemoteState,
   IStatus,
   ISyncResult,
   ITransitionRequest
@@ -134,6 +135,16 @@ export class GovernanceClient {
 
   sync(): Promise<ISyncResult> {
     return this.request('sync', 'POST', {});
+  }
+
+  /** Fetch the remotes (never pushes, never merges): ahead / behind as they are now. */
+  fetchRemote(): Promise<IRemoteState> {
+    return this.request('fetch', 'POST', {});
+  }
+
+  /** Add or change the fork that refused pushes go to. */
+  setFork(url: string): Promise<IRemoteState> {
+    return this.request('remote/fork', 'PUT', { url });
   }
 
   async request<T>(path: string, method = 'GET', body?: unknown): Promise<T> {

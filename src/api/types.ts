@@ -42,6 +42,7 @@ export interface IGovernanceApi {
   IBallotRequest?: IBallotRequest;
   IErrorBody?: IErrorBody;
   IExport?: IExport;
+  IForkRequest?: IForkRequest;
   IImportReport?: IImportReport;
   IImportRequest?: IImportRequest;
   IInitResult?: IInitResult;
@@ -56,6 +57,7 @@ export interface IGovernanceApi {
   IProposalList?: IProposalList;
   IProposalOne?: IProposalOne;
   IProposalPatch?: IProposalPatch;
+  IRemoteState?: IRemoteState;
   IStatus?: IStatus;
   ISyncResult?: ISyncResult;
   ITransitionRequest?: ITransitionRequest;
@@ -75,9 +77,16 @@ export interface IErrorDetail {
   code: string;
   message: string;
   field: string | null;
+  /**
+   * More for whoever must dig: git's whole output.
+   */
+  detail: string | null;
 }
 export interface IExport {
   markdown: string;
+}
+export interface IForkRequest {
+  url: string;
 }
 export interface IImportReport {
   added: string[];
@@ -335,6 +344,29 @@ export interface IProposalPatch {
   title?: string | null;
   body?: string | null;
 }
+/**
+ * How the clone stands to its remote, as of the last fetch.
+ */
+export interface IRemoteState {
+  names: string[];
+  upstream: string | null;
+  /**
+   * Local commits the upstream does not have yet.
+   */
+  ahead: number | null;
+  /**
+   * Upstream commits this clone does not have yet.
+   */
+  behind: number | null;
+  /**
+   * The fork that refused pushes go to, if set.
+   */
+  fork_url: string | null;
+  /**
+   * Local commits pushed to the fork, waiting for a pull request's review.
+   */
+  waiting_for_review: number;
+}
 export interface IStatus {
   version: string;
   repo_path: string;
@@ -365,12 +397,6 @@ export interface IRules {
   participation: number;
   threshold: 'majority' | 'two-thirds';
 }
-export interface IRemoteState {
-  names: string[];
-  upstream: string | null;
-  ahead: number | null;
-  behind: number | null;
-}
 export interface ICounts {
   priorities: number;
   inputs: number;
@@ -388,6 +414,40 @@ export interface ISyncResult {
   pushed: boolean;
   head: string | null;
   upstream: string;
+  /**
+   * What came in from the upstream.
+   */
+  incoming: ICommit[];
+  /**
+   * What went out (to the upstream or the fork).
+   */
+  outgoing: ICommit[];
+  /**
+   * Pushes tried: more than one when someone pushed meanwhile.
+   */
+  attempts: number;
+  fork: IForkPush | null;
+}
+export interface ICommit {
+  sha: string;
+  subject: string;
+  author: string;
+}
+/**
+ * The upstream refused the push: the commits went to the user's fork instead.
+ */
+export interface IForkPush {
+  remote: string;
+  url: string;
+  branch: string;
+  /**
+   * Opens the pull request (GitHub).
+   */
+  pull_request_url: string | null;
+  /**
+   * Why the upstream refused, as the remote said it.
+   */
+  reason: string;
 }
 export interface ITransitionRequest {
   to?: ('feedback' | 'voting' | 'withdrawn') | null;

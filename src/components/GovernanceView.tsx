@@ -4,7 +4,7 @@ import React from 'react';
 
 import { InputDraft } from '../api/derived';
 import { SectionId } from '../tokens';
-import { IBallotRequest, IInput, IProposal } from '../api/types';
+import { IBallotRequest, IInput, IProposal, IRemoteState } from '../api/types';
 import { GovernanceModel } from '../model';
 import { IInputFilter } from '../threads';
 import { InputForm } from './InputForm';
@@ -56,6 +56,25 @@ export function nextTab<T>(ids: T[], current: T, key: string): T | null {
 }
 
 /** The Governance panel's content: a header, then three sections as tabs. */
+/** How the clone stands to its remote, as of the last fetch, in a few words. */
+export function remoteSummary(
+  remote: IRemoteState,
+  trans: TranslationBundle
+): string {
+  const ahead = remote.ahead ?? 0;
+  const behind = remote.behind ?? 0;
+  const parts =
+    ahead || behind
+      ? [trans.__('%1 to pull · %2 to push', behind, ahead)]
+      : [trans.__('Up to date with %1', remote.upstream ?? '')];
+  if (remote.waiting_for_review > 0) {
+    parts.push(
+      trans.__('%1 waiting for review on your fork', remote.waiting_for_review)
+    );
+  }
+  return parts.join(' · ');
+}
+
 export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
   const { model, trans } = props;
   const status = model.status;
@@ -173,6 +192,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
     );
   }
 
+  const pending = status
+    ? (status.remote.ahead ?? 0) + (status.remote.behind ?? 0)
+    : 0;
   return (
     <div className="jp-GovExt-view">
       {status && (
@@ -210,7 +232,20 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
             >
               {trans.__('Sync')}
             </button>
+            {pending > 0 && (
+              <span
+                className="jp-GovExt-badge"
+                title={trans.__('Commits to pull or push: sync to share them')}
+              >
+                {pending}
+              </span>
+            )}
           </div>
+          {status.remote.upstream && (
+            <span className="jp-GovExt-meta jp-GovExt-remote" role="status">
+              {remoteSummary(status.remote, trans)}
+            </span>
+          )}
           {status.problems.length > 0 && (
             <details className="jp-GovExt-problems">
               <summary>

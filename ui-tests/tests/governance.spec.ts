@@ -2,7 +2,7 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { starterRepo, gitIn } from './helpers';
+import { fillInputForm, gitIn, starterRepo } from './helpers';
 
 const repo = starterRepo;
 
@@ -16,21 +16,6 @@ async function openPanel(page: import('@playwright/test').Page) {
   }
   await expect(panel).toBeVisible();
   return panel;
-}
-
-async function fillInputForm(
-  panel: import('@playwright/test').Locator,
-  title: string,
-  url: string
-) {
-  await panel.getByLabel('Title').fill(title);
-  await panel.getByLabel('Link to your post').fill(url);
-  await panel
-    .getByRole('group', { name: 'Topics' })
-    .getByLabel('community')
-    .check();
-  await panel.getByLabel('I wrote this and host it elsewhere').check();
-  await panel.getByRole('button', { name: 'Submit input' }).click();
 }
 
 test.use({ autoGoto: true });

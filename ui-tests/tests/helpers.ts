@@ -38,3 +38,19 @@ export async function castAndConfirm(page: Page, item: Locator): Promise<void> {
     .getByRole('button', { name: 'Confirm' })
     .click();
 }
+
+/** Fill the community input form with a title, a link and the "community" topic, and submit. */
+export async function fillInputForm(
+  panel: Locator,
+  title: string,
+  url: string
+): Promise<void> {
+  await panel.getByLabel('Title').fill(title);
+  await panel.getByLabel('Link to your post').fill(url);
+  await panel
+    .getByRole('group', { name: 'Topics' })
+    .getByLabel('community')
+    .check();
+  await panel.getByLabel('I wrote this and host it elsewhere').check();
+  await panel.getByRole('button', { name: 'Submit input' }).click();
+}
