@@ -218,11 +218,18 @@ def _count(ballots, options, seats, droop, state: _State, notes: list[str]) -> R
             continue
         fewest = min(counts.values())
         tied = [o for o in continuing if counts[o] == fewest]
+        level = list(tied)
         for earlier in reversed(history):
             if len(tied) == 1:
                 break
             low = min(earlier.get(o, 0) for o in tied)
             tied = [o for o in tied if earlier.get(o, 0) == low]
+        if len(tied) == 1 and len(level) > 1:
+            notes = [
+                *notes,
+                f"Round {len(rounds) + 1}: {' and '.join(level)} tied for last place; the earlier "
+                f"rounds put {tied[0]} lowest.",
+            ]
         if len(tied) == 1:
             excluded.add(tied[0])
             rounds.append(_round(counts, exhausted, quota, eliminated=tied))

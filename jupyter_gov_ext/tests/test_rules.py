@@ -191,6 +191,28 @@ def test_ranked_count_properties(rankings, seats):
         assert rankings[0][0] in count.elected
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.permutations(list("pqrst")).flatmap(lambda p: st.integers(1, 5).map(lambda k: p[:k])),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_instant_runoff_agrees_with_pyrankvote_when_no_tie_is_involved(rankings):
+    """Checked against a maintained implementation: where no tie has to be broken (the one place
+    where methods legitimately differ), the winner is the same."""
+    import pyrankvote
+
+    ours = rules.ranked_count(rankings, list("pqrst"))
+    if ours.notes or ours.runoff_needed or not ours.elected:
+        return
+    people = {o: pyrankvote.Candidate(o) for o in "pqrst"}
+    ballots = [pyrankvote.Ballot(ranked_candidates=[people[o] for o in r]) for r in rankings]
+    result = pyrankvote.instant_runoff_voting(list(people.values()), ballots)
+    assert ours.elected == [c.name for c in result.get_winners()]
+
+
 def test_every_body_must_approve():
     yes = rules.tally_binary({"a": "yes", "b": "yes"}, MEMBERS, 0.5)
     no = rules.tally_binary({"a": "no", "b": "no"}, MEMBERS, 0.5)
