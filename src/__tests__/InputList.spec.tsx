@@ -24,21 +24,30 @@ function inputs(n: number): IInput[] {
 
 const filter = { topic: '', priority: '', query: '' };
 
+/** Render the list with defaults for what a test does not care about. */
+function renderList(props: Partial<React.ComponentProps<typeof InputList>>) {
+  return render(
+    <InputList
+      inputs={[]}
+      topics={[]}
+      priorities={[]}
+      proposals={[]}
+      filter={filter}
+      onFilter={jest.fn()}
+      onAnswer={jest.fn()}
+      trans={trans}
+      {...props}
+    />
+  );
+}
+
 describe('InputList', () => {
   it('renders a page of threads and more on demand', () => {
-    render(
-      <InputList
-        inputs={inputs(300)}
-        topics={['community', 'funding']}
-        priorities={[]}
-        proposals={[]}
-        filter={filter}
-        onFilter={jest.fn()}
-        onAnswer={jest.fn()}
-        trans={trans}
-        pageSize={50}
-      />
-    );
+    renderList({
+      inputs: inputs(300),
+      topics: ['community', 'funding'],
+      pageSize: 50
+    });
     const list = screen.getByRole('list', { name: 'Community input' });
     expect(list.querySelectorAll(':scope > li')).toHaveLength(50);
     fireEvent.click(screen.getByRole('button', { name: /Show more/ }));
@@ -46,18 +55,7 @@ describe('InputList', () => {
   });
 
   it('opens posts in a new tab without leaking the opener, and threads answers', () => {
-    render(
-      <InputList
-        inputs={inputs(2)}
-        topics={[]}
-        priorities={[]}
-        proposals={[]}
-        filter={filter}
-        onFilter={jest.fn()}
-        onAnswer={jest.fn()}
-        trans={trans}
-      />
-    );
+    renderList({ inputs: inputs(2) });
     const link = screen.getByRole('link', { name: 'Post 0' });
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -67,18 +65,12 @@ describe('InputList', () => {
 
   it('reports a filter change and shows why nothing matches', () => {
     const onFilter = jest.fn();
-    render(
-      <InputList
-        inputs={inputs(4)}
-        topics={['community', 'funding']}
-        priorities={[]}
-        proposals={[]}
-        filter={{ ...filter, query: 'no such post' }}
-        onFilter={onFilter}
-        onAnswer={jest.fn()}
-        trans={trans}
-      />
-    );
+    renderList({
+      inputs: inputs(4),
+      topics: ['community', 'funding'],
+      filter: { ...filter, query: 'no such post' },
+      onFilter
+    });
     expect(screen.getByText('No input matches these filters.')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Filter by topic'), {
       target: { value: 'funding' }

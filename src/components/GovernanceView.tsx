@@ -132,6 +132,14 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
       </>
     );
   } else if (props.section === 'inputs') {
+    // What the form and the list both show of the repo.
+    const repo = {
+      topics: status.topics,
+      priorities: model.priorities,
+      inputs: model.inputs,
+      proposals: model.proposals,
+      trans
+    };
     const answer = (i: IInput) => {
       props.onDraft({ ...props.draft, responds_to: i.id });
       props.onShowForm(true);
@@ -149,26 +157,18 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         </button>
         {props.showForm && (
           <InputForm
+            {...repo}
             draft={props.draft}
             focus={props.focusForm}
             onChange={props.onDraft}
             onSubmit={props.onSubmit}
-            topics={status.topics}
-            priorities={model.priorities}
-            inputs={model.inputs}
-            proposals={model.proposals}
-            trans={trans}
           />
         )}
         <InputList
-          inputs={model.inputs}
-          topics={status.topics}
-          priorities={model.priorities}
-          proposals={model.proposals}
+          {...repo}
           filter={props.filter}
           onFilter={props.onFilter}
           onAnswer={answer}
-          trans={trans}
           pageSize={props.pageSize}
         />
       </>

@@ -200,11 +200,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
   // Anyone may draft a proposal for the council to take up; members call its vote.
   const form = (
     <ProposalForm
-      client={props.client}
-      priorities={props.priorities}
-      inputs={props.inputs}
-      bodies={props.bodies}
-      trans={trans}
+      {...props}
       onCreated={id => {
         setOpen(id);
         props.onChanged();
@@ -291,16 +287,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                       ? trans.__('Hide details')
                       : trans.__('Details and ballots')}
                   </button>
-                  {open === p.id && (
-                    <ProposalDetails
-                      id={p.id}
-                      revision={props.revision}
-                      client={props.client}
-                      rendermime={props.rendermime}
-                      trans={trans}
-                      onChanged={props.onChanged}
-                    />
-                  )}
+                  {open === p.id && <ProposalDetails {...props} id={p.id} />}
                 </li>
               ))}
             </ul>
