@@ -3,7 +3,12 @@ body, the request's context, a response model out, and the contract's error enve
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import tornado.web
@@ -14,13 +19,37 @@ from pydantic import BaseModel
 from ..config import JupyterGovExt
 from ..contract.errors import GovError
 from ..contract.responses import ErrorBody
-from ..domain.identity import Identity
+from ..domain.identity import Identity, is_anonymous
 from ..domain.snapshot import Snapshot
 from ..services import session
 from ..storage.frontmatter import FrontMatterError
 from ..storage.store import GovernanceStore
 
 AUTH_RESOURCE = "jupyter_gov_ext"
+GZIP_FROM_BYTES = 1024
+CACHED_ANSWERS = 16
+
+
+class _Answers:
+    """The last few GET answers, by ETag (which names the repo's version, the user and the
+    request): a repeated request whose data did not change is answered without any work."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+
+    def get(self, etag: str) -> bytes | None:
+        body = self._items.get(etag)
+        if body is not None:
+            self._items.move_to_end(etag)
+        return body
+
+    def put(self, etag: str, body: bytes) -> None:
+        self._items[etag] = body
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
 MAX_BODY_BYTES = 256 * 1024
 MAX_JSON_DEPTH = 16  # the contract's bodies are two levels deep; validators recurse per level
 
@@ -67,8 +96,51 @@ class GovHandler(APIHandler):
 
     def reply(self, model: BaseModel, status_code: int = 200) -> None:
         self.set_status(status_code)
+        self._send(model.model_dump_json().encode())
+
+    def _send(self, body: bytes) -> None:
         self.set_header("Content-Type", "application/json")
-        self.finish(model.model_dump_json())
+        self.set_header("Vary", "Accept-Encoding")
+        if len(body) >= GZIP_FROM_BYTES and "gzip" in self.request.headers.get(
+            "Accept-Encoding", ""
+        ):
+            body = gzip.compress(body, compresslevel=5)
+            self.set_header("Content-Encoding", "gzip")
+        self.finish(body)
+
+    async def reply_cached(
+        self, produce: Callable[[], Awaitable[BaseModel]], per_minute: bool = False
+    ) -> None:
+        """A GET answered by version: its ETag is known before any work, so an unchanged refresh
+        costs a few stats and answers 304; a repeat from another tab is served from the cache.
+        `per_minute`: the answer also shows time left, so it changes each minute."""
+        name, email = await self.store.git_identity()
+        # Jupyter makes a new random user for each token request: that is nobody in particular.
+        user = "" if is_anonymous(self.current_user) else self.current_user.username
+        bucket = int(time.time() // 60) if per_minute else 0
+        key = f"{await self.store.version()}|{self.request.uri}|{self.ext.user_id}|{user}|{email}"
+        etag = (
+            '"'
+            + hashlib.sha1(f"{key}|{name}|{bucket}".encode(), usedforsecurity=False).hexdigest()[
+                :24
+            ]
+            + '"'
+        )
+        self.set_header("ETag", etag)
+        # The browser may keep the answer but must ask each time (If-None-Match -> 304).
+        self.set_header("Cache-Control", "no-cache")
+        if etag in self.request.headers.get("If-None-Match", ""):
+            self.set_status(304)
+            self.finish()
+            return
+        answers: _Answers = self.settings.setdefault(
+            "jupyter_gov_ext.answers", _Answers(CACHED_ANSWERS)
+        )
+        body = answers.get(etag)
+        if body is None:
+            body = (await produce()).model_dump_json().encode()
+            answers.put(etag, body)
+        self._send(body)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None, None))[1]

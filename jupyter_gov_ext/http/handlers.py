@@ -38,8 +38,11 @@ def _now() -> datetime:
 class StatusHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap, who = await self.context()
-        self.reply(await status.repo_status(self.store, snap, who, __version__))
+        async def produce() -> responses.Status:
+            snap, who = await self.context()
+            return await status.repo_status(self.store, snap, who, __version__)
+
+        await self.reply_cached(produce)
 
 
 class InitHandler(GovHandler):
@@ -53,10 +56,14 @@ class InitHandler(GovHandler):
 class PrioritiesHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap, _ = await self.context()
-        snap.require_config()
-        items = [views.priority_view(p, snap) for p in snap.priorities]
-        self.reply(responses.PriorityList(priorities=items))
+        async def produce() -> responses.PriorityList:
+            snap, _ = await self.context()
+            snap.require_config()
+            return responses.PriorityList(
+                priorities=[views.priority_view(p, snap) for p in snap.priorities]
+            )
+
+        await self.reply_cached(produce)
 
 
 class ImportPrioritiesHandler(GovHandler):
@@ -71,12 +78,16 @@ class ImportPrioritiesHandler(GovHandler):
 class InputsHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap, _ = await self.context()
-        snap.require_config()
         args = {
             k: self.get_query_argument(k, None) for k in ("topic", "priority", "q", "responds_to")
         }
-        self.reply(responses.InputList(inputs=views.filter_inputs(snap, **args)))
+
+        async def produce() -> responses.InputList:
+            snap, _ = await self.context()
+            snap.require_config()
+            return responses.InputList(inputs=views.filter_inputs(snap, **args))
+
+        await self.reply_cached(produce)
 
     @write_endpoint
     async def post(self) -> None:
@@ -91,8 +102,11 @@ class InputsHandler(GovHandler):
 class ProposalsHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
-        snap, who = await self.context()
-        self.reply(responses.ProposalList(proposals=views.list_proposals(snap, who, _now())))
+        async def produce() -> responses.ProposalList:
+            snap, who = await self.context()
+            return responses.ProposalList(proposals=views.list_proposals(snap, who, _now()))
+
+        await self.reply_cached(produce, per_minute=True)
 
     @write_endpoint
     async def post(self) -> None:

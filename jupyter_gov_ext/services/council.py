@@ -72,7 +72,6 @@ async def create_proposal(
         body=req.body.strip("\n"),
     )
     commit = await store.save([p], f"Draft proposal: {one_line(p.title)}", who.signature())
-    snap.proposals.append(p)
     return p, commit
 
 

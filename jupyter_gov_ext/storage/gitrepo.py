@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import re
 import signal
 import time
 from collections.abc import AsyncIterator, Sequence
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 # Commands that take .git/index.lock: retried while another git program holds it.
 _INDEX_WRITERS = frozenset({"add", "commit", "reset", "rm", "rebase", "stash", "checkout", "merge"})
 _RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0, 1.0)
+_BUSY = re.compile(r"index\.lock|index file smaller than expected|index file corrupt|bad index file")
 
 
 def lock_is_held(lock: Path, repo: Path) -> bool | None:
@@ -83,7 +85,8 @@ class GitRepo:
     ) -> str:
         for delay in (*_RETRY_DELAYS, None):
             code, out, err = await self._exec(args, env, timeout)
-            busy = code != 0 and "index.lock" in err and args[0] in _INDEX_WRITERS
+            # Another git program on the repo: its lock, or its index caught mid-replacement.
+            busy = code != 0 and args[0] in _INDEX_WRITERS and _BUSY.search(err) is not None
             if not busy:
                 break
             if delay is None:

@@ -1,13 +1,17 @@
 """An in-memory index of the record files under one folder of the repo.
 
 A refresh walks the folder (no symlinks followed) and re-parses only the files whose (mtime, size,
-inode) changed, so a listing over thousands of unchanged records costs one `stat` each. A file that
-fails to parse is kept as a problem with its path and never breaks the listing.
+inode) changed, so a listing over thousands of unchanged records costs one `stat` each. Before that,
+a cheaper check: every write here, git's checkouts and JupyterLab's saves replace files (a rename),
+which changes the folder's mtime; so when no folder's mtime and not git's index changed, the walk
+is skipped altogether (and done anyway every FULL_WALK_SECONDS, for a file edited in place). A file
+that fails to parse is kept as a problem with its path and never breaks the listing.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,7 @@ from .frontmatter import MAX_FILE_BYTES, FrontMatterError
 
 T = TypeVar("T")
 StatKey = tuple[int, int, int]
+FULL_WALK_SECONDS = 30.0
 
 
 @dataclass
@@ -45,8 +50,41 @@ class RecordIndex(Generic[T]):
         self.parse = parse
         self._entries: dict[str, _Entry[T]] = {}
         self.parsed_count = 0  # files parsed since start: lets tests and the bench see the reuse
+        self.walk_count = 0  # full walks since start: the bench sees the cheap path taken
+        self._token: tuple | None = None
+        self._walked_at = 0.0
 
-    def refresh(self) -> None:
+    def folder_token(self) -> tuple:
+        """The (name, mtime, inode) of the folder and of its subfolders: cheap, and changed by any
+        file added, removed or replaced in them."""
+        base = self.root / self.folder
+        try:
+            st = base.lstat()
+        except FileNotFoundError:
+            return ()
+        token = [("", st.st_mtime_ns, st.st_ino)]
+        if self.depth > 1 and base.is_dir() and not base.is_symlink():
+            with os.scandir(base) as it:
+                for entry in it:
+                    if entry.is_dir(follow_symlinks=False):
+                        sub = entry.stat(follow_symlinks=False)
+                        token.append((entry.name, sub.st_mtime_ns, sub.st_ino))
+        return tuple(sorted(token))
+
+    def refresh(self, stamp: tuple = ()) -> bool:
+        """Bring the index up to date; `stamp` is what else forces a walk (git's index). True if
+        it walked the folder."""
+        token = (self.folder_token(), stamp)
+        fresh = time.monotonic() - self._walked_at < FULL_WALK_SECONDS
+        if fresh and token == self._token:
+            return False
+        self._walk_all()
+        self._token = token
+        self._walked_at = time.monotonic()
+        return True
+
+    def _walk_all(self) -> None:
+        self.walk_count += 1
         seen: set[str] = set()
         for rel, st in self._walk():
             seen.add(rel)

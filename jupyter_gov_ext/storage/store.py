@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -95,25 +97,65 @@ class GovernanceStore:
         self._read_lock = asyncio.Lock()
         # proposal id -> lower-cased member id -> the file that holds that member's ballot
         self._ballot_files: dict[str, dict[str, str]] = {}
+        # The last snapshot and what it was read from: shared by requests until something changes
+        # (a snapshot is never modified once made).
+        self._snap: Snapshot | None = None
+        self._snap_key: tuple | None = None
+        self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
+
+    @property
+    def indexes(self) -> tuple[RecordIndex, ...]:
+        return (self.priorities, self.inputs, self.proposals, self.votes)
 
     # --- reading ---------------------------------------------------------------------------------
 
     async def snapshot(self) -> Snapshot:
         await self._recover_if_interrupted()
+        stamp = self._git_stamp(await self.git.git_dir())
         async with self._read_lock:
-            return await asyncio.to_thread(self._snapshot_sync)
+            return await asyncio.to_thread(self._snapshot_sync, stamp)
 
-    def _snapshot_sync(self) -> Snapshot:
+    def _git_stamp(self, git_dir: Path) -> tuple:
+        """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""
+        return tuple(_stat_key(git_dir / name) for name in ("index", "HEAD"))
+
+    async def version(self) -> str:
+        """A token that changes whenever anything a response shows may have changed: cheap (a
+        few stats, no record file read), so a request whose data did not change can be answered
+        from a cache (304) before any work."""
+        stamp = self._git_stamp(await self.git.git_dir())
+        parts = [index.folder_token() for index in self.indexes]
+        parts += [stamp, _stat_key(self.root / layout.GOVERNANCE_FILE)]
+        config = self._config_cache[1] if self._config_cache else None
+        parts += [_stat_key(self.root / rel) for rel in _roster_files(config)]
+        return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:20]
+
+    def _snapshot_sync(self, stamp: tuple = ()) -> Snapshot:
+        walked = [index.refresh(stamp) for index in self.indexes]
         problems: list[dict[str, str]] = []
         config, initialised = self._read_config(problems)
+        key = (
+            config is not None and id(config),
+            initialised,
+            tuple(problems and [p["problem"] for p in problems]),
+            tuple(_stat_key(self.root / rel) for rel in _roster_files(config)),
+        )
+        if not any(walked) and self._snap is not None and key == self._snap_key:
+            return self._snap
+        snap = self._build_snapshot(config, initialised, problems)
+        self._snap, self._snap_key = snap, key
+        return snap
+
+    def _build_snapshot(
+        self, config: GovernanceConfig | None, initialised: bool, problems: list[dict[str, str]]
+    ) -> Snapshot:
         # Rosters are re-read every time: they are small, and their maintainers edit them by hand.
         bodies = (
             resolve_bodies(config.all_bodies(), lambda rel: files.read_yaml(self.root, rel))
             if config
             else []
         )
-        for index in (self.priorities, self.inputs, self.proposals, self.votes):
-            index.refresh()
+        for index in self.indexes:
             problems += index.problems()
         ballots: dict[str, dict[str, Ballot]] = {}
         ballot_files: dict[str, dict[str, str]] = {}
@@ -182,8 +224,14 @@ class GovernanceStore:
         return await self.git.head()
 
     async def git_identity(self) -> tuple[str | None, str | None]:
-        """This clone's `user.name` and `user.email`."""
-        return await self.git.config("user.name"), await self.git.config("user.email")
+        """This clone's `user.name` and `user.email`: read once, and again only when a git config
+        file that could set them changed."""
+        files_ = [await self.git.git_dir() / "config", *_global_git_configs()]
+        key = tuple(_stat_key(f) for f in files_)
+        if self._identity is None or self._identity[0] != key:
+            identity = (await self.git.config("user.name"), await self.git.config("user.email"))
+            self._identity = (key, identity)
+        return self._identity[1]
 
     async def provenance(self, path: Path) -> tuple[str, str | None, str | None]:
         """Where a file outside this repo comes from: its path in its own git repo, that repo's
@@ -350,6 +398,28 @@ class GovernanceStore:
             entry.message,
         )
         return True
+
+
+def _global_git_configs() -> list[Path]:
+    """Where git reads a user's identity besides the repo (the order does not matter here)."""
+    if os.environ.get("GIT_CONFIG_GLOBAL"):
+        return [Path(os.environ["GIT_CONFIG_GLOBAL"])]
+    xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return [Path.home() / ".gitconfig", Path(xdg) / "git" / "config", Path("/etc/gitconfig")]
+
+
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _roster_files(config: GovernanceConfig | None) -> list[str]:
+    if config is None:
+        return []
+    return [b.roster.file for b in config.all_bodies() if b.roster is not None]
 
 
 def _unique(index: RecordIndex, problems: list[dict[str, str]]) -> list:
