@@ -181,6 +181,8 @@ class InputView(_Response):
 class InputList(_Response):
     model_config = _named("IInputList")
     inputs: list[InputView]
+    total: int = Field(description="How many inputs match, on every page together.")
+    next_cursor: str | None = Field(description="`cursor` for the next page; null on the last.")
 
 
 class SubmittedInput(InputView):

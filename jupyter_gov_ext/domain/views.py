@@ -6,9 +6,11 @@ from the lifecycle (via votes.permissions) and is sent with it, so the client ne
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from ..contract import responses
+from ..contract.errors import GovError
 from ..contract.records import Ballot, Input, Priority, Proposal
 from . import lifecycle, votes
 from .identity import Identity
@@ -38,11 +40,14 @@ def filter_inputs(
     priority: str | None = None,
     q: str | None = None,
     responds_to: str | None = None,
-) -> list[responses.InputView]:
-    """Inputs matching every given filter, newest first."""
+    since: str | None = None,
+) -> list[Input]:
+    """Inputs matching every given filter, newest first; `since`: submitted after that time."""
     needle = (q or "").strip().lower()
     out = []
     for i in snap.inputs:
+        if since and i.submitted <= since:
+            continue
         if topic and topic not in i.topics:
             continue
         if priority and priority not in i.priorities:
@@ -53,7 +58,44 @@ def filter_inputs(
             continue
         out.append(i)
     out.sort(key=lambda i: (i.submitted, i.id), reverse=True)
-    return [input_view(i) for i in out]
+    return out
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a newest-first list: at most `limit` items after the `cursor` item."""
+
+    limit: int | None = None
+    cursor: str | None = None
+    MAX = 1000
+
+    @classmethod
+    def parse(cls, limit: str | None, cursor: str | None) -> Page:
+        if limit is None:
+            return cls(None, cursor)
+        if not limit.isdigit() or not 1 <= int(limit) <= cls.MAX:
+            raise GovError(
+                "invalid_field", f"'limit' must be a number from 1 to {cls.MAX}.", field="limit"
+            )
+        return cls(int(limit), cursor)
+
+
+def paged(items: list[Input], page: Page) -> responses.InputList:
+    """The page of inputs, with the cursor of the next page (the id of this page's last input);
+    the cursor names an input, so a page stays put while new input arrives at the top."""
+    start = 0
+    if page.cursor:
+        ids = [i.id for i in items]
+        if page.cursor not in ids:
+            raise GovError("invalid_field", "That cursor names no input.", field="cursor")
+        start = ids.index(page.cursor) + 1
+    end = len(items) if page.limit is None else start + page.limit
+    chosen = items[start:end]
+    return responses.InputList(
+        inputs=[input_view(i) for i in chosen],
+        total=len(items),
+        next_cursor=chosen[-1].id if end < len(items) and chosen else None,
+    )
 
 
 def ballot_view(b: Ballot, p: Proposal, member: str | None = None) -> responses.BallotView:

@@ -79,13 +79,16 @@ class InputsHandler(GovHandler):
     @endpoint
     async def get(self) -> None:
         args = {
-            k: self.get_query_argument(k, None) for k in ("topic", "priority", "q", "responds_to")
+            k: self.get_query_argument(k, None)
+            for k in ("topic", "priority", "q", "responds_to", "since")
         }
+        page = views.Page.parse(self.get_query_argument("limit", None),
+                                self.get_query_argument("cursor", None))  # fmt: skip
 
         async def produce() -> responses.InputList:
             snap, _ = await self.context()
             snap.require_config()
-            return responses.InputList(inputs=views.filter_inputs(snap, **args))
+            return views.paged(views.filter_inputs(snap, **args), page)
 
         await self.reply_cached(produce)
 

@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 # Commands that take .git/index.lock: retried while another git program holds it.
 _INDEX_WRITERS = frozenset({"add", "commit", "reset", "rm", "rebase", "stash", "checkout", "merge"})
 _RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.0, 1.0)
-_BUSY = re.compile(r"index\.lock|index file smaller than expected|index file corrupt|bad index file")
+_BUSY = re.compile(
+    r"index\.lock|index file smaller than expected|index file corrupt|bad index file"
+)
 
 
 def lock_is_held(lock: Path, repo: Path) -> bool | None:

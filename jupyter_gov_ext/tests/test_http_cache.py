@@ -59,3 +59,25 @@ async def test_large_answers_are_gzipped(jp_fetch, api, act_as):
     assert len(json.loads(gzip.decompress(resp.body))["inputs"]) == 12
     plain = await get(jp_fetch, "inputs", **{"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in plain.headers and len(plain.body) > len(resp.body)
+
+
+async def test_inputs_come_page_by_page_and_since_a_time(api, act_as):
+    act_as("alice")
+    for n in range(5):
+        await api("POST", "inputs", {**GOOD, "title": f"Post {n}", "url": f"https://e.org/{n}"})
+    _, everything = await api("GET", "inputs")
+    newest_first = [i["id"] for i in everything["inputs"]]
+    assert everything["total"] == 5 and everything["next_cursor"] is None
+    _, first = await api("GET", "inputs", limit="2")
+    assert [i["id"] for i in first["inputs"]] == newest_first[:2]
+    assert first["total"] == 5 and first["next_cursor"] == newest_first[1]
+    _, second = await api("GET", "inputs", limit="2", cursor=first["next_cursor"])
+    assert [i["id"] for i in second["inputs"]] == newest_first[2:4]
+    _, last = await api("GET", "inputs", limit="2", cursor=second["next_cursor"])
+    assert [i["id"] for i in last["inputs"]] == newest_first[4:] and last["next_cursor"] is None
+    oldest = everything["inputs"][-1]["submitted"]
+    _, newer = await api("GET", "inputs", since=oldest)
+    assert all(i["submitted"] > oldest for i in newer["inputs"])
+    for bad in ({"limit": "0"}, {"limit": "x"}, {"cursor": "no-such-input"}):
+        code, err = await api("GET", "inputs", **bad)
+        assert code == 400 and err["error"]["field"] in ("limit", "cursor")

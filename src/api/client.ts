@@ -149,7 +149,10 @@ export class GovernanceClient {
 
   async request<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
     const url = URLExt.join(this.serverSettings.baseUrl, NAMESPACE, path);
-    const init: RequestInit = { method };
+    // A GET revalidates what the browser kept (If-None-Match): an unchanged refresh is a 304
+    // of a few bytes, answered before the server does any work.
+    const init: RequestInit =
+      method === 'GET' ? { method, cache: 'no-cache' } : { method };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       init.headers = { 'Content-Type': 'application/json' };

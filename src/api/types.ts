@@ -149,6 +149,14 @@ export interface IInputDraft {
 }
 export interface IInputList {
   inputs: IInput[];
+  /**
+   * How many inputs match, on every page together.
+   */
+  total: number;
+  /**
+   * `cursor` for the next page; null on the last.
+   */
+  next_cursor: string | null;
 }
 export interface IParticipation {
   participation: IParticipationRow[];
