@@ -59,8 +59,8 @@ def generate(repo: Path, inputs: int, proposals: int, ballots_per_proposal: int)
         (repo / "proposals" / f"{pid}.md").write_text(frontmatter.dumps(meta, f"Text {p}."))
         votes = repo / "votes" / pid
         votes.mkdir(parents=True)
-        # Never every member, so no vote closes by itself during the run.
-        for m in range(min(ballots_per_proposal, MEMBERS - 1)):
+        # Never m0 (the bench votes as m0) nor every member: no vote closes during the run.
+        for m in range(min(ballots_per_proposal, MEMBERS - 2)):
             value = ("yes", "no", "blank")[(p + m) % 3]
             (votes / f"m{m + 1}.yml").write_text(
                 f"value: {value}\ncast: '{format_time(now - timedelta(hours=m + 1))}'\n"

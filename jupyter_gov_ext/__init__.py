@@ -58,4 +58,10 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     git = GitRepo(repo, timeout=ext.git_timeout, stale_lock_seconds=ext.stale_lock_seconds)
     store = GovernanceStore(repo, git, network_timeout=ext.network_timeout)
     setup_handlers(serverapp.web_app, store, ext)
+    # Read the repo in the background once the server runs, before the first request needs it.
+    from tornado.ioloop import IOLoop
+
+    from .services.session import warm
+
+    IOLoop.current().add_callback(warm, store)
     serverapp.log.info("jupyter_gov_ext %s: governance repo %s", __version__, repo)

@@ -30,8 +30,21 @@ def priority_view(p: Priority, snap: Snapshot) -> responses.PriorityView:
     )
 
 
+# Each record's view, made once: a record is never modified, so its view cannot go stale, and a
+# listing of thousands of inputs costs what changed since the last one.
+_INPUT_VIEWS: dict[int, tuple[Input, responses.InputView]] = {}
+_MAX_CACHED = 250_000
+
+
 def input_view(i: Input) -> responses.InputView:
-    return responses.InputView.model_validate({**i.model_dump(exclude={"body"}), "summary": i.body})
+    hit = _INPUT_VIEWS.get(id(i))
+    if hit is not None and hit[0] is i:
+        return hit[1]
+    view = responses.InputView.model_validate({**i.model_dump(exclude={"body"}), "summary": i.body})
+    if len(_INPUT_VIEWS) >= _MAX_CACHED:
+        _INPUT_VIEWS.clear()  # records replaced many times over: start again
+    _INPUT_VIEWS[id(i)] = (i, view)
+    return view
 
 
 def filter_inputs(

@@ -32,22 +32,24 @@ CACHED_ANSWERS = 16
 
 class _Answers:
     """The last few GET answers, by ETag (which names the repo's version, the user and the
-    request): a repeated request whose data did not change is answered without any work."""
+    request): a repeated request whose data did not change is answered without any work. Each is
+    kept as sent: plain, and gzipped once asked for."""
 
     def __init__(self, size: int):
         self.size = size
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: OrderedDict[str, dict[str, bytes]] = OrderedDict()
 
-    def get(self, etag: str) -> bytes | None:
-        body = self._items.get(etag)
-        if body is not None:
+    def get(self, etag: str) -> dict[str, bytes] | None:
+        forms = self._items.get(etag)
+        if forms is not None:
             self._items.move_to_end(etag)
-        return body
+        return forms
 
-    def put(self, etag: str, body: bytes) -> None:
-        self._items[etag] = body
+    def put(self, etag: str, body: bytes) -> dict[str, bytes]:
+        self._items[etag] = forms = {"plain": body}
         while len(self._items) > self.size:
             self._items.popitem(last=False)
+        return forms
 
 
 MAX_BODY_BYTES = 256 * 1024
@@ -98,15 +100,25 @@ class GovHandler(APIHandler):
         self.set_status(status_code)
         self._send(model.model_dump_json().encode())
 
-    def _send(self, body: bytes) -> None:
+    def _send(self, body: bytes, forms: dict[str, bytes] | None = None) -> None:
+        """Send JSON, gzipped when the client accepts it and it is worth it (`forms` keeps the
+        gzipped bytes of a cached answer, so it is compressed once)."""
         self.set_header("Content-Type", "application/json")
         self.set_header("Vary", "Accept-Encoding")
         if len(body) >= GZIP_FROM_BYTES and "gzip" in self.request.headers.get(
             "Accept-Encoding", ""
         ):
-            body = gzip.compress(body, compresslevel=5)
+            forms = forms if forms is not None else {}
+            if "gzip" not in forms:
+                forms["gzip"] = gzip.compress(body, compresslevel=1)
+            body = forms["gzip"]
             self.set_header("Content-Encoding", "gzip")
+        self._timing()
         self.finish(body)
+
+    def _timing(self) -> None:
+        """How long the server worked on this request (the browser's devtools show it)."""
+        self.set_header("Server-Timing", f"app;dur={self.request.request_time() * 1000:.2f}")
 
     async def reply_cached(
         self, produce: Callable[[], Awaitable[BaseModel]], per_minute: bool = False
@@ -131,16 +143,16 @@ class GovHandler(APIHandler):
         self.set_header("Cache-Control", "no-cache")
         if etag in self.request.headers.get("If-None-Match", ""):
             self.set_status(304)
+            self._timing()
             self.finish()
             return
         answers: _Answers = self.settings.setdefault(
             "jupyter_gov_ext.answers", _Answers(CACHED_ANSWERS)
         )
-        body = answers.get(etag)
-        if body is None:
-            body = (await produce()).model_dump_json().encode()
-            answers.put(etag, body)
-        self._send(body)
+        forms = answers.get(etag)
+        if forms is None:
+            forms = answers.put(etag, (await produce()).model_dump_json().encode())
+        self._send(forms["plain"], forms)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None, None))[1]

@@ -3,10 +3,12 @@ shown, the decision of any vote that is due (votes close by themselves, CONTRACT
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
 from ..contract.errors import GovError
+from ..domain import views
 from ..domain.identity import Identity, resolve_identity
 from ..domain.snapshot import Snapshot
 from ..storage.store import GovernanceStore
@@ -20,6 +22,16 @@ async def identify(
 ) -> Identity:
     name, email = await store.git_identity()
     return resolve_identity(snap.bodies, user_id, server_user, email, name)
+
+
+async def warm(store: GovernanceStore) -> None:
+    """At start-up, in the background: read the repo and make every input's view, so that the
+    first request of a new server costs what a later one does."""
+    try:
+        snap = await store.snapshot()
+        await asyncio.to_thread(lambda: [views.input_view(i) for i in snap.inputs])
+    except Exception as exc:  # an unreadable repo: requests say why
+        log.info("jupyter_gov_ext: nothing read at start-up: %s", exc)
 
 
 async def open_request(

@@ -188,19 +188,32 @@ class GitRepo:
         self.root.mkdir(parents=True, exist_ok=True)
         await self.run("init", "-q")
 
-    async def commit_paths(self, paths: Sequence[str], message: str, author: Signature) -> str:
+    async def commit_paths(
+        self, paths: Sequence[str], message: str, author: Signature, has_committer: bool = True
+    ) -> str:
         """Stage exactly `paths` (additions, changes, deletions) and commit only them.
 
         Whatever else the user has staged or changed in the work tree stays out of the commit.
+        `has_committer`: git knows who commits here (user.email); else the author commits.
         """
         author = author.safe()
         env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
-        # A fresh machine may have no committer identity; commit as the author then.
-        if not await self.config("user.email"):
+        if not has_committer:  # a fresh machine may have no identity: commit as the author then
             env |= {"GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email}
         await self.run("add", "-A", "--", *paths)
         await self.run("commit", "-q", "--no-edit", "-m", message, "--only", "--", *paths, env=env)
-        return (await self.run("rev-parse", "HEAD")).strip()
+        return await self.head_from_files() or (await self.run("rev-parse", "HEAD")).strip()
+
+    async def head_from_files(self) -> str | None:
+        """HEAD's commit read from .git (no process): the loose ref a commit has just written."""
+        git_dir = await self.git_dir()
+        try:
+            head = (git_dir / "HEAD").read_text().strip()
+            if head.startswith("ref: "):
+                head = (git_dir / head[5:]).read_text().strip()
+        except OSError:
+            return None
+        return head if len(head) == 40 and all(c in "0123456789abcdef" for c in head) else None
 
     async def unstage(self, paths: Sequence[str]) -> None:
         """Put the index entries of `paths` back as they are in HEAD (or drop them on no HEAD)."""

@@ -71,9 +71,16 @@ class RecordIndex(Generic[T]):
                         token.append((entry.name, sub.st_mtime_ns, sub.st_ino))
         return tuple(sorted(token))
 
-    def refresh(self, stamp: tuple = ()) -> bool:
-        """Bring the index up to date; `stamp` is what else forces a walk (git's index). True if
-        it walked the folder."""
+    def refresh(self, stamp: tuple = (), changes: set[str] | None = None) -> bool:
+        """Bring the index up to date; True if anything was read.
+
+        `changes`: the paths that changed since the last refresh (from inotify): only those are
+        read again. None: unknown, so compare the cheap token (`stamp`: what else forces a walk,
+        git's index) and walk the folder if it moved.
+        """
+        recent = time.monotonic() - self._walked_at < FULL_WALK_SECONDS * 10
+        if changes is not None and self._token is not None and recent:
+            return self._reread(changes)
         token = (self.folder_token(), stamp)
         fresh = time.monotonic() - self._walked_at < FULL_WALK_SECONDS
         if fresh and token == self._token:
@@ -81,6 +88,36 @@ class RecordIndex(Generic[T]):
         self._walk_all()
         self._token = token
         self._walked_at = time.monotonic()
+        return True
+
+    def _reread(self, changes: set[str]) -> bool:
+        prefix = self.folder + "/"
+        mine = [c for c in changes if c == self.folder or c.startswith(prefix)]
+        if not mine:
+            return False
+        for rel in mine:
+            path = self.root / rel
+            if rel == self.folder or (path.is_dir() and not path.is_symlink()):
+                self._walk_all()  # a folder appeared or went: walk, to see what it holds
+                self._walked_at = time.monotonic()
+                return True
+        for rel in mine:
+            level = rel.count("/")
+            if level != self.depth or not rel.endswith(self.suffix) or "/." in f"/{rel}":
+                continue
+            path = self.root / rel
+            if path.is_symlink():
+                self._entries[rel] = _Entry((0, 0, 0), None, "a symbolic link: not read")
+                continue
+            try:
+                st = path.lstat()
+            except FileNotFoundError:
+                self._entries.pop(rel, None)
+                continue
+            key = (st.st_mtime_ns, st.st_size, st.st_ino)
+            old = self._entries.get(rel)
+            if old is None or old.key != key:
+                self._entries[rel] = self._load(rel, key, st.st_size)
         return True
 
     def _walk_all(self) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
@@ -38,6 +37,7 @@ from . import files, frontmatter, journal, layout
 from .gitrepo import GitRepo
 from .recordindex import RecordIndex
 from .remote import Remotes, SyncOutcome
+from .watch import Watcher
 
 log = logging.getLogger(__name__)
 # Set while this task holds the repo's write lock (see GovernanceStore.writing).
@@ -102,6 +102,11 @@ class GovernanceStore:
         self._snap: Snapshot | None = None
         self._snap_key: tuple | None = None
         self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
+        # Changed files from inotify (Linux); where it is missing, the folders' mtimes instead.
+        self.watcher = Watcher(self.root)
+        for folder in ("", *(index.folder for index in self.indexes)):
+            self.watcher.watch(folder)
+        self._generation = 0
 
     @property
     def indexes(self) -> tuple[RecordIndex, ...]:
@@ -120,18 +125,15 @@ class GovernanceStore:
         return tuple(_stat_key(git_dir / name) for name in ("index", "HEAD"))
 
     async def version(self) -> str:
-        """A token that changes whenever anything a response shows may have changed: cheap (a
-        few stats, no record file read), so a request whose data did not change can be answered
-        from a cache (304) before any work."""
-        stamp = self._git_stamp(await self.git.git_dir())
-        parts = [index.folder_token() for index in self.indexes]
-        parts += [stamp, _stat_key(self.root / layout.GOVERNANCE_FILE)]
-        config = self._config_cache[1] if self._config_cache else None
-        parts += [_stat_key(self.root / rel) for rel in _roster_files(config)]
-        return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:20]
+        """A token that changes whenever anything a response shows may have changed. Cheap when
+        nothing changed (the files that did are read again, no others), so a request whose data
+        did not change is answered from a cache (304) before any work."""
+        await self.snapshot()
+        return f"{id(self)}-{self._generation}"
 
     def _snapshot_sync(self, stamp: tuple = ()) -> Snapshot:
-        walked = [index.refresh(stamp) for index in self.indexes]
+        changes = self.watcher.changes()
+        walked = [index.refresh(stamp, changes) for index in self.indexes]
         problems: list[dict[str, str]] = []
         config, initialised = self._read_config(problems)
         key = (
@@ -144,6 +146,7 @@ class GovernanceStore:
             return self._snap
         snap = self._build_snapshot(config, initialised, problems)
         self._snap, self._snap_key = snap, key
+        self._generation += 1
         return snap
 
     def _build_snapshot(
@@ -347,7 +350,8 @@ class GovernanceStore:
             try:
                 for rel, data in changed.items():
                     files.restore(paths[rel], data)
-                commit = await self.git.commit_paths(list(changed), message, author)
+                has_committer = (await self.git_identity())[1] is not None
+                commit = await self.git.commit_paths(list(changed), message, author, has_committer)
             except BaseException:
                 for rel in changed:
                     files.restore(paths[rel], backups[rel])
