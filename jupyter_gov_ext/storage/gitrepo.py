@@ -138,6 +138,11 @@ class GitRepo:
             ) from None
         return proc.returncode or 0, out.decode(errors="replace"), err.decode(errors="replace")
 
+    async def _code(self, *args: str) -> int:
+        """Just the exit code (e.g. `diff --quiet`: 0 same, 1 different)."""
+        code, _, _ = await self._exec(args, None, None)
+        return code
+
     async def try_run(self, *args: str) -> str | None:
         try:
             return (await self.run(*args)).strip()
@@ -200,8 +205,12 @@ class GitRepo:
         env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
         if not has_committer:  # a fresh machine may have no identity: commit as the author then
             env |= {"GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email}
+        # Nothing else staged (the usual case): a plain commit of the index. Else `--only`, which
+        # keeps the user's other staged changes out, at the price of a temporary index (slower).
+        others_staged = await self._code("diff", "--cached", "--quiet") != 0
         await self.run("add", "-A", "--", *paths)
-        await self.run("commit", "-q", "--no-edit", "-m", message, "--only", "--", *paths, env=env)
+        only = ["--only", "--", *paths] if others_staged else []
+        await self.run("commit", "-q", "--no-edit", "-m", message, *only, env=env)
         return await self.head_from_files() or (await self.run("rev-parse", "HEAD")).strip()
 
     async def head_from_files(self) -> str | None:

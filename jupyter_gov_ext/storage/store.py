@@ -428,6 +428,9 @@ def _roster_files(config: GovernanceConfig | None) -> list[str]:
 
 def _unique(index: RecordIndex, problems: list[dict[str, str]]) -> list:
     """Records with distinct ids: a second file with an id already seen is reported, not listed."""
+    records = index.records()
+    if len({r.id for r in records}) == len(records):
+        return records  # the usual case, without sorting thousands of paths
     seen: dict[str, str] = {}
     out = []
     for rel, record in sorted(index.items()):

@@ -242,3 +242,20 @@ async def test_a_failed_commit_leaves_the_repo_as_it_was(api, gov_repo, act_as):
     assert code == 409 and data["error"]["code"] == "repo_error"
     assert git(gov_repo, "rev-parse", "HEAD") == head
     assert status_porcelain(gov_repo) == ""
+
+
+async def test_the_users_own_staged_changes_stay_out_of_the_commit(api, gov_repo, act_as):
+    act_as("alice")
+    (gov_repo / "notes.txt").write_text("my own work in progress\n")
+    git(gov_repo, "add", "notes.txt")
+    code, data = await api("POST", "inputs", GOOD)
+    assert code == 201
+    changed = git(gov_repo, "show", "--name-only", "--format=", "HEAD").split()
+    assert changed == [data["input"]["path"]]
+    assert git(gov_repo, "diff", "--cached", "--name-only") == "notes.txt"  # still staged
+    # and with nothing else staged, the commit holds just the input too
+    git(gov_repo, "commit", "-q", "-m", "my notes")
+    code, data = await api("POST", "inputs", {**GOOD, "title": "Second", "url": "https://e.org/2"})
+    assert git(gov_repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        data["input"]["path"]
+    ]
