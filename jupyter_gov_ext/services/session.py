@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+import weakref
 from typing import Any
 
 from ..contract.errors import GovError
@@ -15,6 +17,8 @@ from ..storage.store import GovernanceStore
 from . import council
 
 log = logging.getLogger(__name__)
+# store -> (the snapshot, the minute) whose due votes were last looked at
+_CHECKED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 async def identify(
@@ -39,8 +43,13 @@ async def open_request(
 ) -> tuple[Snapshot, Identity]:
     snap = await store.snapshot()
     who = await identify(store, snap, user_id, server_user)
+    # Which votes are due changes only with the repo or the clock: look once a minute per state.
+    seen = (store.generation, int(time.time() // 60))
+    if _CHECKED.get(store) == seen:
+        return snap, who
     try:
         closed = await council.close_due_votes(store, snap, who)
+        _CHECKED[store] = seen
     except GovError as err:  # e.g. the repo is busy: the next request records it
         log.warning("jupyter_gov_ext: could not record a decision yet: %s", err.message)
         closed = []

@@ -51,6 +51,7 @@ class RecordIndex(Generic[T]):
         self._entries: dict[str, _Entry[T]] = {}
         self.parsed_count = 0  # files parsed since start: lets tests and the bench see the reuse
         self.walk_count = 0  # full walks since start: the bench sees the cheap path taken
+        self.generation = 0  # moves whenever the records may have changed
         self._token: tuple | None = None
         self._walked_at = 0.0
 
@@ -80,7 +81,9 @@ class RecordIndex(Generic[T]):
         """
         recent = time.monotonic() - self._walked_at < FULL_WALK_SECONDS * 10
         if changes is not None and self._token is not None and recent:
-            return self._reread(changes)
+            reread = self._reread(changes)
+            self.generation += reread
+            return reread
         token = (self.folder_token(), stamp)
         fresh = time.monotonic() - self._walked_at < FULL_WALK_SECONDS
         if fresh and token == self._token:
@@ -88,6 +91,7 @@ class RecordIndex(Generic[T]):
         self._walk_all()
         self._token = token
         self._walked_at = time.monotonic()
+        self.generation += 1
         return True
 
     def _reread(self, changes: set[str]) -> bool:

@@ -107,6 +107,7 @@ class GovernanceStore:
         for folder in ("", *(index.folder for index in self.indexes)):
             self.watcher.watch(folder)
         self._generation = 0
+        self._derived_cache: dict[str, tuple[int, Any, list[dict[str, str]]]] = {}
 
     @property
     def indexes(self) -> tuple[RecordIndex, ...]:
@@ -124,12 +125,17 @@ class GovernanceStore:
         """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""
         return tuple(_stat_key(git_dir / name) for name in ("index", "HEAD"))
 
+    @property
+    def generation(self) -> int:
+        """Moves each time the snapshot is made again: something in the repo changed."""
+        return self._generation
+
     async def version(self) -> str:
         """A token that changes whenever anything a response shows may have changed. Cheap when
         nothing changed (the files that did are read again, no others), so a request whose data
         did not change is answered from a cache (304) before any work."""
         await self.snapshot()
-        return f"{id(self)}-{self._generation}"
+        return f"{id(self)}-{self.generation}"
 
     def _snapshot_sync(self, stamp: tuple = ()) -> Snapshot:
         changes = self.watcher.changes()
@@ -158,42 +164,42 @@ class GovernanceStore:
             if config
             else []
         )
-        for index in self.indexes:
-            problems += index.problems()
-        ballots: dict[str, dict[str, Ballot]] = {}
-        ballot_files: dict[str, dict[str, str]] = {}
-        for rel, ballot in sorted(self.votes.items()):
-            proposal_id = layout.proposal_of_ballot(rel)
-            key = (ballot.member or "").lower()
-            first = ballot_files.setdefault(proposal_id, {}).setdefault(key, rel)
-            if first != rel:
-                # Two files for one member (names differing in case): the first in path order
-                # counts, once; the other is reported.
-                problems.append(
-                    {
-                        "path": rel,
-                        "problem": f"a second ballot of '{key}' (first: {first}); "
-                        "only one ballot per member counts: remove one of the files",
-                    }
-                )
-                continue
-            ballots.setdefault(proposal_id, {})[key] = ballot
-        self._ballot_files = ballot_files
         for body in bodies:
             problems += [
                 {"path": body.roster_file or layout.GOVERNANCE_FILE, "problem": p}
                 for p in body.problems
             ]
+        priorities, inputs, proposals, (ballots, ballot_files) = (
+            self._derived(index, problems) for index in self.indexes
+        )
+        self._ballot_files = ballot_files
         return Snapshot(
             initialised=initialised,
             config=config,
             bodies=bodies,
-            priorities=sorted(self.priorities.records(), key=lambda p: (p.order, p.title)),
-            inputs=_unique(self.inputs, problems),
-            proposals=_unique(self.proposals, problems),
+            priorities=priorities,
+            inputs=inputs,
+            proposals=proposals,
             ballots=ballots,
             problems=problems,
         )
+
+    def _derived(self, index: RecordIndex, problems: list[dict[str, str]]) -> Any:
+        """What the snapshot takes from one index, made again only when that index changed (a
+        new input does not re-sort the ballots)."""
+        cached = self._derived_cache.get(index.folder)
+        if cached is None or cached[0] != index.generation:
+            found: list[dict[str, str]] = list(index.problems())
+            if index is self.votes:
+                value: Any = _ballots_by_proposal(index, found)
+            elif index is self.priorities:
+                value = sorted(index.records(), key=lambda p: (p.order, p.title))
+            else:
+                value = _unique(index, found)
+            cached = (index.generation, value, found)
+            self._derived_cache[index.folder] = cached
+        problems += cached[2]
+        return cached[1]
 
     def _read_config(self, problems: list[dict[str, str]]) -> tuple[GovernanceConfig | None, bool]:
         path = self.root / layout.GOVERNANCE_FILE
@@ -424,6 +430,29 @@ def _roster_files(config: GovernanceConfig | None) -> list[str]:
     if config is None:
         return []
     return [b.roster.file for b in config.all_bodies() if b.roster is not None]
+
+
+def _ballots_by_proposal(index: RecordIndex, problems: list[dict[str, str]]) -> tuple[dict, dict]:
+    """proposal id -> lower-cased member -> ballot, and -> the file that holds it."""
+    ballots: dict[str, dict[str, Ballot]] = {}
+    ballot_files: dict[str, dict[str, str]] = {}
+    for rel, ballot in sorted(index.items()):
+        proposal_id = layout.proposal_of_ballot(rel)
+        key = (ballot.member or "").lower()
+        first = ballot_files.setdefault(proposal_id, {}).setdefault(key, rel)
+        if first != rel:
+            # Two files for one member (names differing in case): the first in path order
+            # counts, once; the other is reported.
+            problems.append(
+                {
+                    "path": rel,
+                    "problem": f"a second ballot of '{key}' (first: {first}); "
+                    "only one ballot per member counts: remove one of the files",
+                }
+            )
+            continue
+        ballots.setdefault(proposal_id, {})[key] = ballot
+    return ballots, ballot_files
 
 
 def _unique(index: RecordIndex, problems: list[dict[str, str]]) -> list:
