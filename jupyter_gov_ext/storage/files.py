@@ -50,24 +50,22 @@ def read_yaml(root: Path, rel: str) -> Any:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a crash leaves the old file or the new one."""
+    """Temp file in the same folder, then rename: a crash leaves the old file or the new one.
+
+    No fsync: the file is committed right after, and git does not fsync its objects either; what
+    must reach the disk before the work tree changes is the write journal (journal.py), so that
+    an interrupted write can always be undone.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gov-tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def restore(path: Path, old: bytes | None) -> None:

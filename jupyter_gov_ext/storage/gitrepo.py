@@ -33,6 +33,14 @@ _BUSY = re.compile(
 )
 
 
+def _stat_key(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 def lock_is_held(lock: Path, repo: Path) -> bool | None:
     """Whether a live process may hold `lock`: it has the file open, or it is a git running in
     `repo`. None where /proc cannot tell (not Linux)."""
@@ -75,6 +83,7 @@ class GitRepo:
         self.stale_lock_seconds = stale_lock_seconds
         self._lock = asyncio.Lock()
         self._git_dir: Path | None = None
+        self._clean_index: tuple[int, int, int] | None = None
 
     # --- running git -----------------------------------------------------------------------------
 
@@ -207,10 +216,14 @@ class GitRepo:
             env |= {"GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email}
         # Nothing else staged (the usual case): a plain commit of the index. Else `--only`, which
         # keeps the user's other staged changes out, at the price of a temporary index (slower).
-        others_staged = await self._code("diff", "--cached", "--quiet") != 0
+        index = await self.git_dir() / "index"
+        clean = self._clean_index is not None and self._clean_index == _stat_key(index)
+        others_staged = not clean and await self._code("diff", "--cached", "--quiet") != 0
         await self.run("add", "-A", "--", *paths)
         only = ["--only", "--", *paths] if others_staged else []
         await self.run("commit", "-q", "--no-edit", "-m", message, *only, env=env)
+        # After a plain commit the index is HEAD's: while it stays as it is, nothing else is staged.
+        self._clean_index = None if others_staged else _stat_key(index)
         return await self.head_from_files() or (await self.run("rev-parse", "HEAD")).strip()
 
     async def head_from_files(self) -> str | None:
