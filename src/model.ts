@@ -55,14 +55,21 @@ export class GovernanceModel implements IGovernanceModel {
         status.initialised &&
         status.problems.every(p => p.path !== 'governance.yml')
       ) {
-        const [priorities, inputs, proposals] = await Promise.all([
-          this.client.priorities(),
-          this.client.inputs(),
-          this.client.proposals()
+        // Each section is drawn as soon as its own answer arrives (an unchanged one is a 304).
+        await Promise.all([
+          this.client.priorities().then(priorities => {
+            this._priorities = priorities;
+            this._changed.emit();
+          }),
+          this.client.inputs().then(inputs => {
+            this._inputs = inputs;
+            this._changed.emit();
+          }),
+          this.client.proposals().then(proposals => {
+            this._proposals = proposals;
+            this._changed.emit();
+          })
         ]);
-        this._priorities = priorities;
-        this._inputs = inputs;
-        this._proposals = proposals;
       } else {
         this._priorities = [];
         this._inputs = [];

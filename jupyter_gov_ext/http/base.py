@@ -121,16 +121,23 @@ class GovHandler(APIHandler):
         self.set_header("Server-Timing", f"app;dur={self.request.request_time() * 1000:.2f}")
 
     async def reply_cached(
-        self, produce: Callable[[], Awaitable[BaseModel]], per_minute: bool = False
+        self,
+        produce: Callable[[], Awaitable[BaseModel]],
+        per_minute: bool = False,
+        extra: str = "",
     ) -> None:
         """A GET answered by version: its ETag is known before any work, so an unchanged refresh
         costs a few stats and answers 304; a repeat from another tab is served from the cache.
-        `per_minute`: the answer also shows time left, so it changes each minute."""
+        `per_minute`: the answer also shows time left, so it changes each minute. `extra`: what
+        else the answer shows (e.g. git's refs, for the status)."""
         name, email = await self.store.git_identity()
         # Jupyter makes a new random user for each token request: that is nobody in particular.
         user = "" if is_anonymous(self.current_user) else self.current_user.username
         bucket = int(time.time() // 60) if per_minute else 0
-        key = f"{await self.store.version()}|{self.request.uri}|{self.ext.user_id}|{user}|{email}"
+        key = (
+            f"{await self.store.version()}|{extra}|{self.request.uri}|{self.ext.user_id}|{user}|"
+            f"{email}"
+        )
         etag = (
             '"'
             + hashlib.sha1(f"{key}|{name}|{bucket}".encode(), usedforsecurity=False).hexdigest()[

@@ -42,7 +42,7 @@ class StatusHandler(GovHandler):
             snap, who = await self.context()
             return await status.repo_status(self.store, snap, who, __version__)
 
-        await self.reply_cached(produce)
+        await self.reply_cached(produce, extra=await self.store.refs_stamp())
 
 
 class InitHandler(GovHandler):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
@@ -124,6 +125,19 @@ class GovernanceStore:
     def _git_stamp(self, git_dir: Path) -> tuple:
         """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""
         return tuple(_stat_key(git_dir / name) for name in ("index", "HEAD"))
+
+    async def refs_stamp(self) -> str:
+        """What `GET status` shows of git, as a cheap stamp: HEAD, the index, the config (remotes)
+        and every ref (a commit, a fetch, a push to a fork replace a file in .git/refs)."""
+        git_dir = await self.git.git_dir()
+        parts = [
+            _stat_key(git_dir / name)
+            for name in ("HEAD", "index", "config", "packed-refs", "FETCH_HEAD")
+        ]
+        for folder, dirs, _ in os.walk(git_dir / "refs"):
+            parts.append((folder, _stat_key(Path(folder))))
+            dirs.sort()
+        return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
 
     @property
     def generation(self) -> int:

@@ -81,3 +81,17 @@ async def test_inputs_come_page_by_page_and_since_a_time(api, act_as):
     for bad in ({"limit": "0"}, {"limit": "x"}, {"cursor": "no-such-input"}):
         code, err = await api("GET", "inputs", **bad)
         assert code == 400 and err["error"]["field"] in ("limit", "cursor")
+
+
+async def test_the_status_follows_git_even_when_no_record_changed(jp_fetch, gov_repo):
+    first = await get(jp_fetch, "status")
+    etag = first.headers["ETag"]
+    bare = gov_repo.parent / "remote.git"
+    from .repo_helpers import git
+
+    git(gov_repo.parent, "init", "-q", "--bare", str(bare))
+    git(gov_repo, "remote", "add", "origin", str(bare))
+    git(gov_repo, "push", "-q", "-u", "origin", "main")
+    again = await get(jp_fetch, "status", **{"If-None-Match": etag})
+    assert again.code == 200
+    assert json.loads(again.body)["remote"]["upstream"] == "origin/main"
