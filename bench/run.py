@@ -145,12 +145,6 @@ def measure(tmp: Path, inputs: int, proposals: int, ballots: int, runs: int) -> 
         out["incremental_count"] = len(json.loads(_gunzip(inc, iheaders))["inputs"])
     finally:
         server.stop()
-    # a restart: the records parsed by the last start are kept (in .git/), the files only stat-ed
-    server = live.start(repo, tmp, "m0")
-    try:
-        out["restart_inputs"] = timed(lambda: fetch(server, "inputs"), 1)[0]
-    finally:
-        server.stop()
     return out
 
 
@@ -174,7 +168,6 @@ def main() -> int:
     rows = [
         ("warm GET inputs (all)", small["warm_inputs"], small["inputs_floor"], 1.5),
         ("cold GET inputs (new server)", small["cold_inputs"], small["inputs_floor"], 3.0),
-        ("GET inputs after a restart", small["restart_inputs"], small["inputs_floor"], 3.0),
         ("warm GET proposals", small["warm_proposals"], small["proposals_floor"], 1.5),
         ("POST inputs", small["post_input"], small["commit_floor"], 1.3),
         ("PUT ballot", small["put_ballot"], small["commit_floor"], 1.3),
@@ -211,7 +204,6 @@ def main() -> int:
         )
         print(
             f"{'cold GET inputs at ' + str(args.large):32s} {large['cold_inputs'] * 1e3:8.1f}ms, "
-            f"after a restart {large['restart_inputs'] * 1e3:.1f}ms, "
             f"warm {large['warm_inputs'] * 1e3:.1f}ms"
         )
     RESULTS.parent.mkdir(exist_ok=True)

@@ -34,7 +34,6 @@ async def warm(store: GovernanceStore) -> None:
     try:
         snap = await store.snapshot()
         await asyncio.to_thread(lambda: [views.input_view(i) for i in snap.inputs])
-        await store.save_cache()
     except Exception as exc:  # an unreadable repo: requests say why
         log.info("jupyter_gov_ext: nothing read at start-up: %s", exc)
 

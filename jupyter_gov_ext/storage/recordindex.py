@@ -10,7 +10,6 @@ that fails to parse is kept as a problem with its path and never breaks the list
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -55,41 +54,6 @@ class RecordIndex(Generic[T]):
         self.generation = 0  # moves whenever the records may have changed
         self._token: tuple | None = None
         self._walked_at = 0.0
-
-    # --- persisted across restarts ----------------------------------------------------------------
-
-    def save(self, path: Path, model: type, version: str) -> None:
-        """Write the parsed records (JSON, in .git/: never shared by a push) for the next start."""
-        entries = {
-            rel: [
-                list(e.key),
-                None if e.record is None else e.record.model_dump(mode="json"),
-                e.problem,
-            ]
-            for rel, e in self._entries.items()
-        }
-        tmp = path.with_suffix(".tmp")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps({"version": version, "entries": entries}))
-        os.replace(tmp, path)
-
-    def load(self, path: Path, model: type, version: str) -> bool:
-        """Take the records saved by an earlier start. They are validated again, and the next
-        refresh still stats every file: a file changed since is read again, no other."""
-        try:
-            data = json.loads(path.read_text())
-            if data.get("version") != version:
-                return False
-            entries = {
-                rel: _Entry(
-                    tuple(key), None if record is None else model.model_validate(record), problem
-                )
-                for rel, (key, record, problem) in data["entries"].items()
-            }
-        except (OSError, ValueError, KeyError, TypeError, ValidationError):
-            return False  # missing, torn or from another version: parse as usual
-        self._entries = entries
-        return True
 
     def folder_token(self) -> tuple:
         """The (name, mtime, inode) of the folder and of its subfolders: cheap, and changed by any

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import json
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
@@ -42,7 +41,6 @@ from .remote import Remotes, SyncOutcome
 from .watch import Watcher
 
 log = logging.getLogger(__name__)
-CACHE_FOLDER = "jupyter-gov-cache"
 # Set while this task holds the repo's write lock (see GovernanceStore.writing).
 _HOLDING: ContextVar[bool] = ContextVar("jupyter_gov_ext_holding", default=False)
 
@@ -96,9 +94,6 @@ class GovernanceStore:
         self.inputs = RecordIndex(self.root, "inputs", ".md", 2, _markdown_parser(Input))
         self.proposals = RecordIndex(self.root, "proposals", ".md", 1, _markdown_parser(Proposal))
         self.votes = RecordIndex(self.root, "votes", ".yml", 2, _parse_ballot)
-        self._models = {"priorities": Priority, "inputs": Input, "proposals": Proposal,
-                        "votes": Ballot}  # fmt: skip
-        self._cache_loaded = False
         self._config_cache: tuple[Any, GovernanceConfig] | None = None
         self._read_lock = asyncio.Lock()
         # proposal id -> lower-cased member id -> the file that holds that member's ballot
@@ -123,36 +118,9 @@ class GovernanceStore:
 
     async def snapshot(self) -> Snapshot:
         await self._recover_if_interrupted()
-        git_dir = await self.git.git_dir()
-        stamp = self._git_stamp(git_dir)
+        stamp = self._git_stamp(await self.git.git_dir())
         async with self._read_lock:
-            if not self._cache_loaded:
-                self._cache_loaded = True
-                await asyncio.to_thread(self._load_cache, git_dir)
             return await asyncio.to_thread(self._snapshot_sync, stamp)
-
-    # --- the parsed records, kept across restarts ------------------------------------------------
-
-    def _cache_version(self) -> str:
-        """The records' schema: a cache written by another version of the models is not read."""
-        schemas = json.dumps([m.model_json_schema() for m in self._models.values()])
-        return hashlib.sha1(schemas.encode(), usedforsecurity=False).hexdigest()[:16]
-
-    def _load_cache(self, git_dir: Path) -> None:
-        version = self._cache_version()
-        for index in self.indexes:
-            path = git_dir / CACHE_FOLDER / f"{index.folder}.json"
-            index.load(path, self._models[index.folder], version)
-
-    async def save_cache(self) -> None:
-        """Keep the parsed records for the next start (the start-up reads them instead of every
-        file). In .git/, so a push never shares it."""
-        git_dir = await self.git.git_dir()
-        version = self._cache_version()
-        async with self._read_lock:
-            for index in self.indexes:
-                path = git_dir / CACHE_FOLDER / f"{index.folder}.json"
-                await asyncio.to_thread(index.save, path, self._models[index.folder], version)
 
     def _git_stamp(self, git_dir: Path) -> tuple:
         """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""

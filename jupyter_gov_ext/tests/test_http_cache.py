@@ -95,34 +95,3 @@ async def test_the_status_follows_git_even_when_no_record_changed(jp_fetch, gov_
     again = await get(jp_fetch, "status", **{"If-None-Match": etag})
     assert again.code == 200
     assert json.loads(again.body)["remote"]["upstream"] == "origin/main"
-
-
-def test_the_parsed_records_are_kept_for_the_next_start(gov_repo):
-    import asyncio
-
-    from jupyter_gov_ext.storage.store import GovernanceStore
-
-    from .repo_helpers import commit_all
-
-    (gov_repo / "inputs" / "2026").mkdir(parents=True)
-    for n in range(3):
-        rid = f"2026-01-0{n + 1}-kept-{n}-aaaaaa"
-        (gov_repo / "inputs" / "2026" / f"{rid}.md").write_text(
-            f"---\nid: {rid}\ntitle: Kept {n}\nurl: https://e.org/{n}\nauthor: {{id: a}}\n"
-            f"submitted: '2026-01-0{n + 1}T00:00:00Z'\ntopics: [community]\n---\n"
-        )
-    commit_all(gov_repo)
-    first = GovernanceStore(gov_repo)
-    titles = sorted(i.title for i in asyncio.run(first.snapshot()).inputs)
-    assert first.inputs.parsed_count == 3
-    asyncio.run(first.save_cache())
-    # the next start reads the kept records: no file parsed, the same records
-    second = GovernanceStore(gov_repo)
-    assert sorted(i.title for i in asyncio.run(second.snapshot()).inputs) == titles
-    assert second.inputs.parsed_count == 0
-    # a file changed while the server was down is read again, and only that one
-    path = next((gov_repo / "inputs" / "2026").glob("*kept-1*"))
-    path.write_text(path.read_text().replace("Kept 1", "Changed"))
-    third = GovernanceStore(gov_repo)
-    assert "Changed" in {i.title for i in asyncio.run(third.snapshot()).inputs}
-    assert third.inputs.parsed_count == 1
