@@ -13,6 +13,15 @@ from ..contract.errors import GovError
 from . import frontmatter
 
 
+def stat_key(path: Path) -> tuple[int, int, int] | None:
+    """(mtime, size, inode), or None if there is no such file: changes when the file does."""
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 def safe_path(root: Path, rel: str) -> Path:
     """`root/rel` for a repo-relative path that stays in the repo, with no symbolic link anywhere
     along it (a link could lead out of the repo, or onto another file in it)."""

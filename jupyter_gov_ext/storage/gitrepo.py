@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..contract.errors import GovError
 from ..contract.records import Signature
+from .files import stat_key
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,6 @@ _RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, *[1.0] * 9)  # about 10 s in all
 _BUSY = re.compile(
     r"index\.lock|index file smaller than expected|index file corrupt|bad index file"
 )
-
-
-def _stat_key(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def lock_is_held(lock: Path, repo: Path) -> bool | None:
@@ -217,13 +210,13 @@ class GitRepo:
         # Nothing else staged (the usual case): a plain commit of the index. Else `--only`, which
         # keeps the user's other staged changes out, at the price of a temporary index (slower).
         index = await self.git_dir() / "index"
-        clean = self._clean_index is not None and self._clean_index == _stat_key(index)
+        clean = self._clean_index is not None and self._clean_index == stat_key(index)
         others_staged = not clean and await self._code("diff", "--cached", "--quiet") != 0
         await self.run("add", "-A", "--", *paths)
         only = ["--only", "--", *paths] if others_staged else []
         await self.run("commit", "-q", "--no-edit", "-m", message, *only, env=env)
         # After a plain commit the index is HEAD's: while it stays as it is, nothing else is staged.
-        self._clean_index = None if others_staged else _stat_key(index)
+        self._clean_index = None if others_staged else stat_key(index)
         return await self.head_from_files() or (await self.run("rev-parse", "HEAD")).strip()
 
     async def head_from_files(self) -> str | None:

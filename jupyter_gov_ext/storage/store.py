@@ -124,18 +124,18 @@ class GovernanceStore:
 
     def _git_stamp(self, git_dir: Path) -> tuple:
         """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""
-        return tuple(_stat_key(git_dir / name) for name in ("index", "HEAD"))
+        return tuple(files.stat_key(git_dir / name) for name in ("index", "HEAD"))
 
     async def refs_stamp(self) -> str:
         """What `GET status` shows of git, as a cheap stamp: HEAD, the index, the config (remotes)
         and every ref (a commit, a fetch, a push to a fork replace a file in .git/refs)."""
         git_dir = await self.git.git_dir()
         parts = [
-            _stat_key(git_dir / name)
+            files.stat_key(git_dir / name)
             for name in ("HEAD", "index", "config", "packed-refs", "FETCH_HEAD")
         ]
         for folder, dirs, _ in os.walk(git_dir / "refs"):
-            parts.append((folder, _stat_key(Path(folder))))
+            parts.append((folder, files.stat_key(Path(folder))))
             dirs.sort()
         return hashlib.sha1(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
 
@@ -160,7 +160,7 @@ class GovernanceStore:
             config is not None and id(config),
             initialised,
             tuple(problems and [p["problem"] for p in problems]),
-            tuple(_stat_key(self.root / rel) for rel in _roster_files(config)),
+            tuple(files.stat_key(self.root / rel) for rel in _roster_files(config)),
         )
         if not any(walked) and self._snap is not None and key == self._snap_key:
             return self._snap
@@ -250,7 +250,7 @@ class GovernanceStore:
         """This clone's `user.name` and `user.email`: read once, and again only when a git config
         file that could set them changed."""
         files_ = [await self.git.git_dir() / "config", *_global_git_configs()]
-        key = tuple(_stat_key(f) for f in files_)
+        key = tuple(files.stat_key(f) for f in files_)
         if self._identity is None or self._identity[0] != key:
             identity = (await self.git.config("user.name"), await self.git.config("user.email"))
             self._identity = (key, identity)
@@ -430,14 +430,6 @@ def _global_git_configs() -> list[Path]:
         return [Path(os.environ["GIT_CONFIG_GLOBAL"])]
     xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return [Path.home() / ".gitconfig", Path(xdg) / "git" / "config", Path("/etc/gitconfig")]
-
-
-def _stat_key(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.lstat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _roster_files(config: GovernanceConfig | None) -> list[str]:
