@@ -132,7 +132,16 @@ def parse_request(model: type[BaseModel], data: Any) -> Any:
         raise _first_error(exc) from None
 
 
+def _label(field: str | None) -> str:
+    """A field name as a person reads it: 'responds_to' -> 'Responds to'."""
+    if field == "url":
+        return "The link"
+    return (field or "the request").replace("_", " ").capitalize()
+
+
 def _first_error(exc: ValidationError) -> GovError:
+    """The first problem as a sentence a person can act on, naming its field (the form shows it
+    there) and never pydantic's own wording."""
     err = exc.errors()[0]
     loc = [str(p) for p in err.get("loc", ())]
     field = loc[0] if loc else None
@@ -140,9 +149,33 @@ def _first_error(exc: ValidationError) -> GovError:
     if isinstance(inner, GovError):
         return inner
     kind = err.get("type", "")
+    ctx = err.get("ctx", {})
+    label = _label(field)
     if kind == "extra_forbidden":
         return GovError("invalid_field", f"Unknown field '{field}'.", field=field)
     if kind == "missing":
-        return GovError("invalid_field", f"'{field}' is required.", field=field)
+        return GovError("invalid_field", f"{label} is required.", field=field)
+    if isinstance(err.get("input"), str) and kind in ("too_short", "too_long"):
+        kind = f"string_{kind}"
+    if kind == "string_too_short":
+        least = ctx.get("min_length", 1)
+        message = (
+            f"{label} cannot be empty."
+            if least <= 1
+            else f"{label} needs at least {least} characters."
+        )
+        return GovError("invalid_field", message, field=field)
+    if kind == "string_too_long":
+        message = f"{label} is too long: at most {ctx.get('max_length')} characters."
+        return GovError("invalid_field", message, field=field)
+    if kind == "too_short":
+        return GovError(
+            "invalid_field", f"{label}: choose at least {ctx.get('min_length')}.", field=field
+        )
+    if kind == "too_long":
+        return GovError(
+            "invalid_field", f"{label}: at most {ctx.get('max_length')} allowed.", field=field
+        )
     message = err.get("msg", "is not valid").removeprefix("Value error, ")
-    return GovError("invalid_field", f"'{'.'.join(loc) or 'body'}': {message}", field=field)
+    where = " ".join([label, *loc[1:]]) if field else label
+    return GovError("invalid_field", f"{where}: {message}", field=field)

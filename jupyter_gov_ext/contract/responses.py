@@ -361,6 +361,26 @@ class ProposalOne(_Response):
     proposal: ProposalDetail
 
 
+class HistoryEvent(_Response):
+    """One step of a proposal's life, as one commit recorded it."""
+
+    model_config = _named("IHistoryEvent")
+    kind: Literal[
+        "drafted", "edited", "feedback", "called", "seconded", "withdrawn", "closed",
+        "ballot", "ballot_changed", "changed",
+    ]  # fmt: skip
+    commit: str
+    author: str
+    time: str
+    subject: str
+    members: list[str] = Field(description="Whose ballot files the commit wrote, if any")
+
+
+class ProposalHistory(_Response):
+    model_config = _named("IProposalHistory")
+    events: list[HistoryEvent]
+
+
 class Export(_Response):
     model_config = _named("IExport")
     markdown: str

@@ -27,6 +27,7 @@ RESPONSES: list[type[BaseModel]] = [
     responses.ProposalOne,
     responses.ProposalChanged,
     responses.Export,
+    responses.ProposalHistory,
     responses.Participation,
     responses.SyncResult,
     responses.RemoteState,

@@ -174,6 +174,18 @@ class CloseHandler(_ChangesProposal):
         )
 
 
+class HistoryHandler(GovHandler):
+    @endpoint
+    async def get(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+
+        async def produce() -> responses.ProposalHistory:
+            snap, _ = await self.context()
+            return await council.proposal_history(self.store, snap, proposal_id)
+
+        await self.reply_cached(produce)
+
+
 class ExportHandler(GovHandler):
     @endpoint
     async def get(self, proposal_id: str) -> None:
@@ -228,6 +240,7 @@ def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> 
         (f"proposals/{pid}/ballot", BallotHandler),
         (f"proposals/{pid}/close", CloseHandler),
         (f"proposals/{pid}/export", ExportHandler),
+        (f"proposals/{pid}/history", HistoryHandler),
         ("participation", ParticipationHandler),
         ("sync", SyncHandler),
         ("fetch", FetchHandler),

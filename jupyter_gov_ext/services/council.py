@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ..contract import responses
 from ..contract.errors import GovError
 from ..contract.fields import format_time
 from ..contract.records import Ballot, Proposal
 from ..contract.requests import BallotRequest, ProposalCreate, ProposalPatch, TransitionRequest
-from ..domain import lifecycle, votes
+from ..domain import history, lifecycle, votes
 from ..domain.export import one_line
 from ..domain.identity import Identity
 from ..domain.snapshot import Snapshot
@@ -209,3 +210,12 @@ async def close_due_votes(store: GovernanceStore, snap: Snapshot, who: Identity)
     now = _now()
     due = [p for p in snap.proposals if votes.due_for_closing(snap, p, now)]
     return [await _record_decision(store, snap, p, who) for p in due]
+
+
+async def proposal_history(
+    store: GovernanceStore, snap: Snapshot, proposal_id: str
+) -> responses.ProposalHistory:
+    """Every step of a proposal's life, from the commits that wrote its file and its ballots."""
+    snap.proposal(proposal_id)  # 404 for a proposal that does not exist
+    commits = await store.history(layout.proposal_paths(proposal_id))
+    return responses.ProposalHistory(events=history.proposal_events(commits, proposal_id))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..contract.errors import GovError
 from ..contract.records import Signature
+from ..domain.history import LoggedCommit
 from .files import stat_key
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,10 @@ def lock_is_held(lock: Path, repo: Path) -> bool | None:
         except OSError:
             continue  # the process ended, or is not ours to look at
     return False
+
+
+# Commits and their fields, split by characters no commit subject or name contains.
+_LOG_FORMAT = "%x1e%H%x1f%an%x1f%aI%x1f%s"
 
 
 class GitError(GovError):
@@ -167,6 +172,24 @@ class GitRepo:
 
     async def head(self) -> str | None:
         return await self.try_run("rev-parse", "--verify", "-q", "HEAD")
+
+    async def log(self, paths: Sequence[str], limit: int = 1000) -> list[LoggedCommit]:
+        """The commits that touched `paths`, newest first, with what each changed of them."""
+        if await self.head() is None:
+            return []
+        out = await self.run(
+            "-c", "core.quotePath=false", "log", f"--max-count={limit}", "--no-renames",
+            f"--format={_LOG_FORMAT}", "--name-status", "--", *paths,
+        )  # fmt: skip
+        commits = []
+        for chunk in out.split("\x1e")[1:]:
+            head, _, names = chunk.partition("\n")
+            commit, author, when, subject = (head.split("\x1f") + ["", "", ""])[:4]
+            changes = tuple(
+                (line[0], line.split("\t", 1)[1]) for line in names.splitlines() if "\t" in line
+            )
+            commits.append(LoggedCommit(commit, author, when, subject, changes))
+        return commits
 
     async def branch(self) -> str | None:
         return await self.try_run("symbolic-ref", "--short", "-q", "HEAD")

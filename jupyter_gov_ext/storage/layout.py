@@ -57,6 +57,11 @@ def path_of(record: Record, existing_ballots: dict[str, str] | None = None) -> s
     return f"priorities/{record.id}.md"
 
 
+def proposal_paths(proposal_id: str) -> list[str]:
+    """Every path a proposal's life writes: its file and its ballots' folder."""
+    return [f"proposals/{proposal_id}.md", f"votes/{proposal_id}"]
+
+
 def serialise(record: Record) -> str:
     """The file's text: YAML front matter + Markdown body, or YAML for a ballot."""
     if isinstance(record, CastBallot):

@@ -32,6 +32,7 @@ from ..contract.records import (
     Signature,
     parse_governance,
 )
+from ..domain.history import LoggedCommit
 from ..domain.roster import resolve_bodies
 from ..domain.snapshot import Snapshot
 from . import files, frontmatter, journal, layout
@@ -245,6 +246,10 @@ class GovernanceStore:
 
     async def head(self) -> str | None:
         return await self.git.head()
+
+    async def history(self, record_paths: Sequence[str]) -> list[LoggedCommit]:
+        """The commits that wrote these repo-relative paths (files or folders), newest first."""
+        return await self.git.log(record_paths)
 
     async def git_identity(self) -> tuple[str | None, str | None]:
         """This clone's `user.name` and `user.email`: read once, and again only when a git config

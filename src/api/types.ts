@@ -54,6 +54,7 @@ export interface IGovernanceApi {
   IProposalChanged?: IProposalChanged;
   IProposalCreated?: IProposalCreated;
   IProposalDraft?: IProposalDraft;
+  IProposalHistory?: IProposalHistory;
   IProposalList?: IProposalList;
   IProposalOne?: IProposalOne;
   IProposalPatch?: IProposalPatch;
@@ -341,6 +342,33 @@ export interface IProposalDraft {
    * @maxItems 10
    */
   bodies?: string[];
+}
+export interface IProposalHistory {
+  events: IHistoryEvent[];
+}
+/**
+ * One step of a proposal's life, as one commit recorded it.
+ */
+export interface IHistoryEvent {
+  kind:
+    | 'drafted'
+    | 'edited'
+    | 'feedback'
+    | 'called'
+    | 'seconded'
+    | 'withdrawn'
+    | 'closed'
+    | 'ballot'
+    | 'ballot_changed'
+    | 'changed';
+  commit: string;
+  author: string;
+  time: string;
+  subject: string;
+  /**
+   * Whose ballot files the commit wrote, if any
+   */
+  members: string[];
 }
 export interface IProposalList {
   proposals: IProposal[];
