@@ -15,9 +15,11 @@ import {
   refreshIcon
 } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
+import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { GovApiError } from './api/client';
 import { IStatus } from './api/types';
+import { IDocumentArgs, isDocumentArgs } from './documents/opener';
 import { governanceIcon, syncIcon } from './icons';
 import { CommandIDs, IGovernanceModel, SectionId } from './tokens';
 
@@ -27,14 +29,14 @@ export interface ICommandState {
   loading: boolean;
 }
 
-/** What a command's body may use: the model, the panel's navigation, the tour. */
+/** What a command's body may use: the model, the panel's navigation, the documents, the tour. */
 export interface ICommandContext {
   trans: TranslationBundle;
   model: IGovernanceModel;
   /** Show the Governance panel, at `section` if given. */
   show(section?: SectionId): void;
-  /** Show the panel's community input form. */
-  showInputForm(): void;
+  /** Open (or focus) a document in the main area. */
+  open(args: IDocumentArgs): void;
   /** Start the onboarding tour (the tour plugin provides it). */
   startTour?(): Promise<void>;
 }
@@ -48,7 +50,9 @@ interface ICommandSpec {
   isEnabled?(state: ICommandState): boolean;
   /** Why it is disabled, beyond the repo not being read or initialised yet. */
   whyDisabled?(trans: TranslationBundle): string;
-  execute(ctx: ICommandContext): unknown;
+  execute(ctx: ICommandContext, args: ReadonlyPartialJSONObject): unknown;
+  /** Not in the palette: it needs arguments only a list item or the restorer gives. */
+  internal?: boolean;
 }
 
 /** Sync needs a branch that tracks a remote branch (the panel's Sync button asks the same). */
@@ -175,10 +179,7 @@ const COMMANDS: Record<string, ICommandSpec> = {
     caption: t => t.__('Link a post you wrote about Jupyter governance'),
     icon: linkIcon,
     isEnabled: initialised,
-    execute: ctx => {
-      ctx.showInputForm();
-      ctx.show();
-    }
+    execute: ctx => ctx.open({ kind: 'input-form' })
   },
   [CommandIDs.openVotes]: {
     label: t => t.__('Open Vote Panel'),
@@ -226,6 +227,50 @@ const COMMANDS: Record<string, ICommandSpec> = {
     icon: refreshIcon,
     isEnabled: s => !s.loading,
     execute: ctx => ctx.model.refresh()
+  },
+  [CommandIDs.draftProposal]: {
+    label: t => t.__('Draft a Proposal'),
+    caption: t =>
+      t.__('Write a proposal for the council: it starts as a draft'),
+    icon: checkIcon,
+    isEnabled: initialised,
+    execute: ctx => ctx.open({ kind: 'new-proposal' })
+  },
+  [CommandIDs.openParticipation]: {
+    label: t => t.__('Show Vote Participation'),
+    caption: t =>
+      t.__("Each member's share of formal votes per year, against the rule"),
+    icon: governanceIcon,
+    isEnabled: initialised,
+    execute: ctx => ctx.open({ kind: 'participation' })
+  },
+  [CommandIDs.openDocument]: {
+    label: t => t.__('Open Governance Document'),
+    caption: t => t.__('Open a funding priority, a proposal or a form'),
+    icon: governanceIcon,
+    internal: true,
+    execute: (ctx, args) => {
+      if (isDocumentArgs(args)) {
+        ctx.open(args);
+      }
+    }
+  },
+  [CommandIDs.initialise]: {
+    label: t => t.__('Initialise Governance Repo'),
+    caption: t =>
+      t.__(
+        'Add governance.yml, the folders and a README to the repo (one commit)'
+      ),
+    icon: downloadIcon,
+    isEnabled: s => !!s.status && !s.status.initialised && !s.loading,
+    whyDisabled: t => t.__('The governance repo is already initialised.'),
+    execute: ({ model, trans }) =>
+      notify(async () =>
+        trans.__(
+          'Governance files added (commit %1).',
+          (await model.initialise()).slice(0, 7)
+        )
+      )
   },
   [CommandIDs.importPriorities]: {
     label: t => t.__('Import Funding Priorities'),
@@ -280,7 +325,11 @@ export function whyDisabled(
   if (commandEnabled(id, state)) {
     return '';
   }
-  if (!state.status?.initialised && !state.loading) {
+  if (
+    !state.status?.initialised &&
+    !state.loading &&
+    id !== CommandIDs.initialise
+  ) {
     return trans.__('Initialise the governance repo first.');
   }
   if (state.loading) {
@@ -357,7 +406,7 @@ export function addGovernanceCommands(
     addGovernanceCommand(commands, id, {
       trans: ctx.trans,
       state: () => ({ status: ctx.model.status, loading: ctx.model.loading }),
-      execute: () => COMMANDS[id].execute(ctx),
+      execute: args => COMMANDS[id].execute(ctx, args),
       note
     });
   }
@@ -371,8 +420,8 @@ export function addToPaletteAndLauncher(
   launcher: ILauncher | null
 ): void {
   const category = trans.__('Governance');
-  for (const command of Object.keys(COMMANDS)) {
-    if (command !== CommandIDs.startTour) {
+  for (const [command, spec] of Object.entries(COMMANDS)) {
+    if (command !== CommandIDs.startTour && !spec.internal) {
       palette?.addItem({ command, category });
     }
   }

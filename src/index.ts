@@ -16,6 +16,8 @@ import {
   addToPaletteAndLauncher,
   ICommandContext
 } from './commands';
+import { documentKey, GovDocuments } from './documents/opener';
+import { moreMenu } from './menu';
 import { GovernanceModel } from './model';
 import { GovernancePanel } from './panel';
 import { followSettings } from './settings';
@@ -23,6 +25,7 @@ import {
   CommandIDs,
   IGovernanceModel,
   PLUGIN_ID,
+  SectionId,
   TRANSLATION_DOMAIN
 } from './tokens';
 import { tourPlugin } from './tourPlugin';
@@ -57,28 +60,52 @@ const plugin: JupyterFrontEndPlugin<IGovernanceModel> = {
     const model = new GovernanceModel(
       new GovernanceClient(app.serviceManager.serverSettings)
     );
-    const panel = new GovernancePanel(model, trans, rendermime, state);
+    const { commands } = app;
+    const more = moreMenu(commands, trans);
+    const panel = new GovernancePanel(model, trans, {
+      open: args => void commands.execute(CommandIDs.openDocument, { ...args }),
+      more: (x, y) => more.open(x, y),
+      sync: () => void commands.execute(CommandIDs.sync)
+    });
     panel.title.label = trans.__('Governance');
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, 'jupyter-gov-ext-panel');
 
+    const show = (section?: SectionId) => {
+      if (section) {
+        panel.section = section;
+      }
+      app.shell.activateById(panel.id);
+    };
+    const documents = new GovDocuments({
+      app,
+      model,
+      trans,
+      rendermime,
+      state,
+      confirmBallots: () => panel.confirmBallots,
+      show: (section, priority) => {
+        if (priority) {
+          panel.showInputsOf(priority);
+        }
+        show(section);
+      }
+    });
+    void restorer?.restore(documents.tracker, {
+      command: CommandIDs.openDocument,
+      args: widget => ({ ...documents.argsOf(widget) }),
+      name: widget => documentKey(documents.argsOf(widget))
+    });
+
     const ctx: ICommandContext = {
       trans,
       model,
-      show: section => {
-        if (section) {
-          panel.section = section;
-        }
-        app.shell.activateById(panel.id);
-      },
-      showInputForm: () => panel.showInputForm()
+      show,
+      open: args => void documents.open(args)
     };
-    addGovernanceCommands(app.commands, ctx);
+    addGovernanceCommands(commands, ctx);
     addToPaletteAndLauncher(trans, palette, launcher);
-    model.changed.connect(() => app.commands.notifyCommandChanged());
-    panel.onSync = () => void app.commands.execute(CommandIDs.sync);
-    panel.onImport = () =>
-      void app.commands.execute(CommandIDs.importPriorities);
+    model.changed.connect(() => commands.notifyCommandChanged());
     if (settings) {
       followSettings(settings, panel, model);
     }

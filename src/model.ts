@@ -1,25 +1,40 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { GovApiError, GovernanceClient } from './api/client';
-import { InputDraft } from './api/derived';
+import { InputDraft, ProposalDraft } from './api/derived';
 import {
   IBallotRequest,
+  IHistoryEvent,
   IImportReport,
   IInput,
+  IParticipationRow,
   IPriority,
   IProposal,
+  IProposalChanged,
   IProposalDetail,
   IStatus,
-  ISyncResult
+  ISyncResult,
+  ITransitionRequest
 } from './api/types';
 import { IGovernanceModel } from './tokens';
 
+/** Whether a proposal's list entry says something its detail does not (so the detail is stale). */
+function listEntryDiffers(entry: IProposal, detail: IProposalDetail): boolean {
+  return (Object.keys(entry) as (keyof IProposal)[]).some(
+    key => JSON.stringify(entry[key]) !== JSON.stringify(detail[key])
+  );
+}
+
 /**
- * GovernanceModel: the panel's state (status, priorities, inputs, proposals) and the signals that
- * announce its changes. No DOM and no React: views subscribe, commands call it.
+ * GovernanceModel: the governance state (status, priorities, inputs, proposals, the details of the
+ * proposals someone is reading) and the signals that announce its changes. It is the only caller
+ * of the REST client: views subscribe, commands call it. A write applies the record the server
+ * returns at once, then refreshes once (unchanged collections answer 304).
  */
 export class GovernanceModel implements IGovernanceModel {
-  constructor(readonly client: GovernanceClient = new GovernanceClient()) {}
+  constructor(
+    private readonly client: GovernanceClient = new GovernanceClient()
+  ) {}
 
   get status(): IStatus | null {
     return this._status;
@@ -32,6 +47,10 @@ export class GovernanceModel implements IGovernanceModel {
   }
   get proposals(): IProposal[] {
     return this._proposals;
+  }
+  /** How many open votes wait for this user's ballot (the sidebar tab's badge). */
+  get waitingForMe(): number {
+    return this._proposals.filter(p => p.waiting_for_me).length;
   }
   /** The last refresh's failure, shown instead of the data it could not load. */
   get error(): GovApiError | null {
@@ -68,6 +87,7 @@ export class GovernanceModel implements IGovernanceModel {
           this.client.proposals().then(proposals => {
             this._proposals = proposals;
             this._changed.emit();
+            this.reloadStaleDetails();
           })
         ]);
       } else {
@@ -77,15 +97,56 @@ export class GovernanceModel implements IGovernanceModel {
       }
       this._error = null;
     } catch (error) {
-      this._error =
-        error instanceof GovApiError
-          ? error
-          : new GovApiError(0, 'unknown', String(error));
+      this._error = asApiError(error);
     } finally {
       this._loading = false;
       this._changed.emit();
     }
   }
+
+  // --- one proposal, as its document shows it --------------------------------------------------
+
+  /** A proposal's full record, once loaded (`loadProposal`); kept current by refreshes. */
+  proposalDetail(id: string): IProposalDetail | undefined {
+    return this._details.get(id);
+  }
+
+  /** The error of the last attempt to load a proposal, if it failed. */
+  proposalError(id: string): GovApiError | undefined {
+    return this._detailErrors.get(id);
+  }
+
+  /** Load a proposal's full record (its document calls this once, when it opens). */
+  async loadProposal(id: string): Promise<void> {
+    try {
+      this.applyDetail(await this.client.proposal(id));
+      this._detailErrors.delete(id);
+    } catch (error) {
+      this._detailErrors.set(id, asApiError(error));
+      this._changed.emit();
+    }
+  }
+
+  /** Stop keeping a proposal's detail current (its document closed). */
+  forgetProposal(id: string): void {
+    this._details.delete(id);
+    this._detailErrors.delete(id);
+  }
+
+  /** Every step of a proposal's life, from the repo's history. */
+  history(id: string): Promise<IHistoryEvent[]> {
+    return this.client.history(id);
+  }
+
+  exportMarkdown(id: string): Promise<string> {
+    return this.client.exportMarkdown(id);
+  }
+
+  participation(): Promise<IParticipationRow[]> {
+    return this.client.participation();
+  }
+
+  // --- writes ------------------------------------------------------------------------------------
 
   async initialise(): Promise<string> {
     const { commit } = await this.client.init();
@@ -97,17 +158,32 @@ export class GovernanceModel implements IGovernanceModel {
     draft: InputDraft
   ): Promise<{ input: IInput; commit: string }> {
     const result = await this.client.submitInput(draft);
+    this._inputs = [...this._inputs, result.input];
+    this._changed.emit();
     await this.refresh();
     return result;
   }
 
-  async castBallot(
-    id: string,
-    ballot: IBallotRequest
-  ): Promise<{ proposal: IProposalDetail; commit: string }> {
-    const result = await this.client.castBallot(id, ballot);
+  async createProposal(
+    draft: ProposalDraft
+  ): Promise<{ proposal: IProposal; commit: string }> {
+    const result = await this.client.createProposal(draft);
+    this._proposals = [...this._proposals, result.proposal];
+    this._changed.emit();
     await this.refresh();
     return result;
+  }
+
+  castBallot(id: string, ballot: IBallotRequest): Promise<IProposalChanged> {
+    return this.changeProposal(this.client.castBallot(id, ballot));
+  }
+
+  transition(id: string, step: ITransitionRequest): Promise<IProposalChanged> {
+    return this.changeProposal(this.client.transition(id, step));
+  }
+
+  closeVote(id: string): Promise<IProposalChanged> {
+    return this.changeProposal(this.client.closeVote(id));
   }
 
   async importPriorities(path: string): Promise<IImportReport> {
@@ -137,11 +213,51 @@ export class GovernanceModel implements IGovernanceModel {
     return result;
   }
 
+  /** A lifecycle step: the proposal as the server now reads it replaces ours, then one refresh. */
+  private async changeProposal(
+    request: Promise<IProposalChanged>
+  ): Promise<IProposalChanged> {
+    const result = await request;
+    this.applyDetail(result.proposal);
+    await this.refresh();
+    return result;
+  }
+
+  private applyDetail(detail: IProposalDetail): void {
+    this._details.set(detail.id, detail);
+    const { body, ballots, cited_inputs, members, why_not, ...entry } = detail;
+    (void body, ballots, cited_inputs, members, why_not);
+    const at = this._proposals.findIndex(p => p.id === detail.id);
+    if (at >= 0) {
+      this._proposals = this._proposals.map((p, i) => (i === at ? entry : p));
+    }
+    this._changed.emit();
+  }
+
+  /** After a refresh: re-read only the open details whose list entry moved on (a pull, a
+   * ballot from someone else, the clock), not every open one. */
+  private reloadStaleDetails(): void {
+    for (const entry of this._proposals) {
+      const detail = this._details.get(entry.id);
+      if (detail && listEntryDiffers(entry, detail)) {
+        void this.loadProposal(entry.id);
+      }
+    }
+  }
+
   private _status: IStatus | null = null;
   private _priorities: IPriority[] = [];
   private _inputs: IInput[] = [];
   private _proposals: IProposal[] = [];
+  private _details = new Map<string, IProposalDetail>();
+  private _detailErrors = new Map<string, GovApiError>();
   private _error: GovApiError | null = null;
   private _loading = false;
   private _changed = new Signal<IGovernanceModel, void>(this);
+}
+
+function asApiError(error: unknown): GovApiError {
+  return error instanceof GovApiError
+    ? error
+    : new GovApiError(0, 'unknown', String(error));
 }

@@ -43,6 +43,8 @@ export interface IGovernanceModel {
   fetchRemote(): Promise<void>;
   /** Set the fork that refused pushes go to. */
   setFork(url: string): Promise<void>;
+  /** Add the governance files to a repo that has none (one commit); returns the commit. */
+  initialise(): Promise<string>;
   /** Import funding priorities from a MyST document beside the repo. */
   importPriorities(path: string): Promise<IImportReport>;
 }
@@ -64,4 +66,9 @@ export namespace CommandIDs {
   export const refresh = 'jupyter-gov-ext:refresh';
   export const importPriorities = 'jupyter-gov-ext:import-priorities';
   export const setFork = 'jupyter-gov-ext:set-fork';
+  export const initialise = 'jupyter-gov-ext:init';
+  export const draftProposal = 'jupyter-gov-ext:draft-proposal';
+  export const openParticipation = 'jupyter-gov-ext:open-participation';
+  /** Open a governance document (args: kind, id): what the sidebar and the restorer use. */
+  export const openDocument = 'jupyter-gov-ext:open-document';
 }

@@ -3,6 +3,7 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { Dialog, ICommandPalette, showDialog } from '@jupyterlab/apputils';
+import { ConfigSection, ServerConnection } from '@jupyterlab/services';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
@@ -23,6 +24,38 @@ import {
   PLUGIN_ID,
   TRANSLATION_DOMAIN
 } from './tokens';
+
+/** On the body while the onboarding tour runs: other notifications wait (style/base.css). */
+const TOURING_CLASS = 'jp-GovExt-touring';
+
+/** jupyterlab-tour's own welcome tour, and the config section its manager keeps tours seen in. */
+const WELCOME_TOUR_ID = 'jupyterlab-tour:welcome';
+const TOUR_CONFIG_SECTION = 'jupyterlabtourplugin';
+
+/**
+ * Once a newcomer has been through our tour, jupyterlab-tour's "Try the Welcome Tour" offer should
+ * not come back on every load: record it as seen where jupyterlab-tour's manager keeps that (its
+ * server config section, the same entry its own "Don't show me again" writes). The Welcome Tour
+ * itself stays in the Help menu.
+ */
+async function markWelcomeTourSeen(
+  serverSettings: ServerConnection.ISettings
+): Promise<void> {
+  try {
+    const section = await ConfigSection.create({
+      name: TOUR_CONFIG_SECTION,
+      serverSettings
+    });
+    const seen = (section.data['state'] ?? []) as { id: string }[];
+    if (Array.isArray(seen) && !seen.some(t => t.id === WELCOME_TOUR_ID)) {
+      await section.update({
+        state: [...seen, { id: WELCOME_TOUR_ID, version: -1 }]
+      });
+    }
+  } catch (error) {
+    console.warn('Could not record the Welcome Tour as seen.', error);
+  }
+}
 
 /** Resolves once the model has read the repo's status (the tour's targets depend on it). */
 function statusLoaded(model: IGovernanceModel): Promise<void> {
@@ -92,7 +125,11 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
           void commands.execute(command);
         }
       });
-      const remember = () => void state?.save(TOUR_STATE_KEY, { done: true });
+      const remember = () => {
+        document.body.classList.remove(TOURING_CLASS);
+        void state?.save(TOUR_STATE_KEY, { done: true });
+        void markWelcomeTourSeen(app.serviceManager.serverSettings);
+      };
       tour.finished.connect(remember);
       tour.skipped.connect(remember);
     }
@@ -120,6 +157,8 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
       }));
       await commands.execute(CommandIDs.openPanel);
       await commands.execute(CommandIDs.browsePriorities);
+      // Other offers (JupyterLab's news, jupyterlab-tour's welcome) wait until ours is done.
+      document.body.classList.add(TOURING_CLASS);
       await manager.launch([TOUR_ID], true);
     };
     addGovernanceCommands(
@@ -128,7 +167,8 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
         trans,
         model,
         show: () => void commands.execute(CommandIDs.openPanel),
-        showInputForm: () => void commands.execute(CommandIDs.submitInput),
+        open: args =>
+          void commands.execute(CommandIDs.openDocument, { ...args }),
         startTour: start
       },
       [CommandIDs.startTour],

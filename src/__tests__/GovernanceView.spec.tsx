@@ -10,7 +10,6 @@ import {
   IGovernanceViewProps
 } from '../components/GovernanceView';
 import { GovernanceModel } from '../model';
-import { emptyDraft } from '../validation';
 
 const trans = nullTranslator.load('jupyter_gov_ext');
 
@@ -52,7 +51,7 @@ const STATUS: IStatus = {
 
 /** The request seam answering from fixtures: the only thing these tests replace. */
 class FixtureClient extends GovernanceClient {
-  constructor(private answers: Record<string, unknown>) {
+  constructor(readonly answers: Record<string, unknown>) {
     super();
   }
   async request<T>(path: string): Promise<T> {
@@ -79,16 +78,12 @@ function props(
   return {
     model,
     trans,
-    rendermime: null,
     section: 'priorities',
     onSection: jest.fn(),
     filter: { topic: '', priority: '', query: '' },
     onFilter: jest.fn(),
-    draft: emptyDraft(),
-    onDraft: jest.fn(),
-    showForm: false,
-    onShowForm: jest.fn(),
-    onSubmit: jest.fn(),
+    onOpen: jest.fn(),
+    onMore: jest.fn(),
     onCast: jest.fn(),
     onInitialise: jest.fn(),
     pageSize: 100,
@@ -154,6 +149,68 @@ describe('GovernanceView', () => {
     expect(screen.getByRole('alert').textContent).toContain(
       'server extension is not enabled'
     );
+  });
+});
+
+describe('the model', () => {
+  const proposal = {
+    id: 'p1',
+    title: 'Adopt pillars',
+    status: 'voting',
+    waiting_for_me: true,
+    tallies: []
+  };
+
+  /** Fixture answers, counting the requests made for each path. */
+  class CountingClient extends FixtureClient {
+    calls: string[] = [];
+    async request<T>(path: string, method = 'GET'): Promise<T> {
+      this.calls.push(`${method} ${path}`);
+      return super.request<T>(path);
+    }
+    /** What the server lists once the ballot is in. */
+    listAfterWrite(entry: unknown): void {
+      this.answers['proposals'] = { proposals: [entry] };
+    }
+  }
+
+  it('applies the proposal a ballot returns, with one request and one refresh', async () => {
+    const voted = {
+      ...proposal,
+      waiting_for_me: false,
+      body: '',
+      ballots: [{ member: 'alice', value: 'yes' }],
+      cited_inputs: [],
+      members: [],
+      why_not: null
+    };
+    const client = new CountingClient({
+      status: STATUS,
+      priorities: { priorities: [] },
+      inputs: { inputs: [] },
+      proposals: { proposals: [proposal] },
+      'proposals/p1/ballot': { proposal: voted, commit: 'abc1234' }
+    });
+    const model = new GovernanceModel(client);
+    await model.refresh();
+    expect(model.waitingForMe).toBe(1);
+    client.calls = [];
+    const { body, ballots, cited_inputs, members, why_not, ...entry } = voted;
+    void [body, ballots, cited_inputs, members, why_not];
+    client.listAfterWrite(entry);
+    const seen: number[] = [];
+    model.changed.connect(() => seen.push(model.waitingForMe));
+    await model.castBallot('p1', { value: 'yes' });
+    // The ballot's answer is applied before the refresh comes back.
+    expect(seen[0]).toBe(0);
+    expect(model.proposalDetail('p1')?.ballots).toHaveLength(1);
+    expect(client.calls).toEqual([
+      'PUT proposals/p1/ballot',
+      'GET status',
+      'GET priorities',
+      'GET inputs',
+      'GET proposals'
+    ]);
   });
 });
 

@@ -36,26 +36,20 @@ const priorities: IPriority[] = [
 
 describe('PriorityList', () => {
   it('shows an empty state when there are no priorities', () => {
-    render(<PriorityList priorities={[]} trans={trans} rendermime={null} />);
+    render(<PriorityList priorities={[]} trans={trans} onOpen={jest.fn()} />);
     expect(screen.getByText(/No funding priorities yet/)).toBeTruthy();
   });
 
-  it('opens a priority to its outcomes and counts, and finds one by text', () => {
-    const onShow = jest.fn();
+  it('lists titles, summaries and counts, opens one, and finds one by text', () => {
+    const onOpen = jest.fn();
     render(
-      <PriorityList
-        priorities={priorities}
-        trans={trans}
-        rendermime={null}
-        onShowInputs={onShow}
-      />
+      <PriorityList priorities={priorities} trans={trans} onOpen={onOpen} />
     );
-    expect(screen.getByText('2 inputs · 1 proposal')).toBeTruthy();
-    expect(screen.queryByText('Less toil')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: /Grow capacity/ }));
-    expect(screen.getByText('Less toil')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Show related input' }));
-    expect(onShow).toHaveBeenCalledWith('capacity');
+    expect(screen.getByText('2 inputs')).toBeTruthy();
+    expect(screen.getByText('1 proposal')).toBeTruthy();
+    expect(screen.getByText('More contributors.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Grow capacity' }));
+    expect(onOpen).toHaveBeenCalledWith('capacity');
 
     fireEvent.change(screen.getByLabelText('Search funding priorities'), {
       target: { value: 'security' }

@@ -4,6 +4,7 @@ import { ServerConnection } from '@jupyterlab/services';
 import {
   IBallotRequest,
   IErrorBody,
+  IHistoryEvent,
   IInput,
   IImportReport,
   IParticipationRow,
@@ -123,6 +124,14 @@ export class GovernanceClient {
         'participation'
       )
     ).participation;
+  }
+
+  async history(id: string): Promise<IHistoryEvent[]> {
+    return (
+      await this.request<{ events: IHistoryEvent[] }>(
+        `proposals/${encodeURIComponent(id)}/history`
+      )
+    ).events;
   }
 
   async exportMarkdown(id: string): Promise<string> {

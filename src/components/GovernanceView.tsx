@@ -1,13 +1,12 @@
-import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ellipsesIcon } from '@jupyterlab/ui-components';
 import React from 'react';
 
-import { InputDraft } from '../api/derived';
 import { SectionId } from '../tokens';
-import { IBallotRequest, IInput, IProposal, IRemoteState } from '../api/types';
+import { IBallotRequest, IProposal, IRemoteState } from '../api/types';
+import { IDocumentArgs } from '../documents/opener';
 import { GovernanceModel } from '../model';
 import { IInputFilter } from '../threads';
-import { InputForm } from './InputForm';
 import { InputList } from './InputList';
 import { PriorityList } from './PriorityList';
 import { VoteList } from './VoteList';
@@ -15,23 +14,18 @@ import { VoteList } from './VoteList';
 export interface IGovernanceViewProps {
   model: GovernanceModel;
   trans: TranslationBundle;
-  rendermime: IRenderMimeRegistry | null;
   section: SectionId;
   onSection: (s: SectionId) => void;
   filter: IInputFilter;
   onFilter: (f: IInputFilter) => void;
-  draft: InputDraft;
-  onDraft: (d: InputDraft) => void;
-  showForm: boolean;
-  /** Changes when the form should take the keyboard focus. */
-  focusForm?: number;
-  onShowForm: (show: boolean) => void;
-  onSubmit: (d: InputDraft) => Promise<void>;
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
   onInitialise: () => Promise<void>;
   pageSize: number;
   onRefresh: () => void;
-  onImport?: () => void;
+  /** Open a document in the main area. */
+  onOpen: (args: IDocumentArgs) => void;
+  /** Open the "…" menu of less frequent and admin actions at this point of the screen. */
+  onMore: (x: number, y: number) => void;
   /** Sync with the remote; undefined when the branch tracks no remote branch. */
   onSync?: () => void;
 }
@@ -111,64 +105,30 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
     );
   } else if (props.section === 'priorities') {
     body = (
-      <>
-        {props.onImport && (
-          <button
-            className="jp-mod-styled jp-GovExt-import"
-            onClick={props.onImport}
-          >
-            {trans.__('Import funding priorities')}
-          </button>
-        )}
-        <PriorityList
-          priorities={model.priorities}
-          trans={trans}
-          rendermime={props.rendermime}
-          onShowInputs={id => {
-            props.onFilter({ topic: '', query: '', priority: id });
-            props.onSection('inputs');
-          }}
-        />
-      </>
+      <PriorityList
+        priorities={model.priorities}
+        trans={trans}
+        onOpen={id => props.onOpen({ kind: 'priority', id })}
+      />
     );
   } else if (props.section === 'inputs') {
-    // What the form and the list both show of the repo.
-    const repo = {
-      topics: status.topics,
-      priorities: model.priorities,
-      inputs: model.inputs,
-      proposals: model.proposals,
-      trans
-    };
-    const answer = (i: IInput) => {
-      props.onDraft({ ...props.draft, responds_to: i.id });
-      props.onShowForm(true);
-    };
     body = (
       <>
         <button
-          className="jp-mod-styled jp-GovExt-toggleForm"
-          aria-expanded={props.showForm}
-          onClick={() => props.onShowForm(!props.showForm)}
+          className="jp-mod-styled jp-mod-accept jp-GovExt-toggleForm"
+          onClick={() => props.onOpen({ kind: 'input-form' })}
         >
-          {props.showForm
-            ? trans.__('Hide the form')
-            : trans.__('Link a post you wrote')}
+          {trans.__('Link a post you wrote')}
         </button>
-        {props.showForm && (
-          <InputForm
-            {...repo}
-            draft={props.draft}
-            focus={props.focusForm}
-            onChange={props.onDraft}
-            onSubmit={props.onSubmit}
-          />
-        )}
         <InputList
-          {...repo}
+          topics={status.topics}
+          priorities={model.priorities}
+          inputs={model.inputs}
+          proposals={model.proposals}
+          trans={trans}
           filter={props.filter}
           onFilter={props.onFilter}
-          onAnswer={answer}
+          onAnswer={i => props.onOpen({ kind: 'input-form', respondsTo: i.id })}
           pageSize={props.pageSize}
         />
       </>
@@ -180,14 +140,9 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         isMember={status.member}
         onCast={props.onCast}
         trans={trans}
-        client={model.client}
-        rendermime={props.rendermime}
-        revision={status.head ?? ''}
-        me={status.identity.id}
-        onChanged={props.onRefresh}
-        priorities={model.priorities}
-        inputs={model.inputs}
-        bodies={status.bodies}
+        onOpen={id => props.onOpen({ kind: 'proposal', id })}
+        onDraft={() => props.onOpen({ kind: 'new-proposal' })}
+        onParticipation={() => props.onOpen({ kind: 'participation' })}
       />
     );
   }
@@ -231,6 +186,18 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
               }
             >
               {trans.__('Sync')}
+            </button>
+            <button
+              className="jp-mod-styled jp-GovExt-moreActions"
+              aria-label={trans.__('More actions')}
+              title={trans.__('More actions')}
+              aria-haspopup="menu"
+              onClick={e => {
+                const box = e.currentTarget.getBoundingClientRect();
+                props.onMore(box.left, box.bottom);
+              }}
+            >
+              <ellipsesIcon.react tag="span" elementSize="small" />
             </button>
             {pending > 0 && (
               <span

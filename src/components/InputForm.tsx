@@ -5,7 +5,15 @@ import { GovApiError } from '../api/client';
 import { InputDraft } from '../api/derived';
 import { IInput, IPriority, IProposal } from '../api/types';
 import { FieldErrors, validateDraft } from '../validation';
-import { CheckGroup, TextField } from './controls';
+import {
+  CheckGroup,
+  errorId,
+  FieldError,
+  focusFirstInvalid,
+  TextField
+} from './controls';
+
+const FORM = 'input';
 
 export interface IInputFormProps {
   draft: InputDraft;
@@ -18,6 +26,8 @@ export interface IInputFormProps {
   inputs: IInput[];
   proposals: IProposal[];
   trans: TranslationBundle;
+  /** Whether the guidelines start open (default: yes). */
+  guidelinesOpen?: boolean;
 }
 
 /** The submit form, with the forum's posting guidelines beside it. */
@@ -26,6 +36,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (props.focus) {
       titleRef.current?.focus();
@@ -36,45 +47,141 @@ export function InputForm(props: IInputFormProps): JSX.Element {
   const set = (patch: Partial<InputDraft>) =>
     props.onChange({ ...draft, ...patch });
 
+  const fail = (found: FieldErrors) => {
+    setErrors(found);
+    // After React has drawn the messages: the first invalid field takes the focus.
+    requestAnimationFrame(() => focusFirstInvalid(form.current));
+  };
+  const field = (name: keyof InputDraft) => ({
+    error: errors[name],
+    errorFor: errorId(FORM, name)
+  });
+
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const found = validateDraft(draft, __);
-    setErrors(found);
     if (Object.keys(found).length > 0) {
-      return;
+      return fail(found);
     }
     setBusy(true);
     try {
       await props.onSubmit(draft);
       setErrors({});
     } catch (error) {
-      if (error instanceof GovApiError) {
-        const field = (error.field ?? 'title') as keyof InputDraft;
-        setErrors({ [field]: error.message });
-      }
+      const known = error instanceof GovApiError && error.field;
+      const name = (
+        known && known in draft ? known : 'form'
+      ) as keyof InputDraft;
+      fail({ [name]: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
   };
 
-  const error = (field: keyof InputDraft) =>
-    errors[field] ? (
-      <span
-        className="jp-GovExt-error"
-        role="alert"
-        id={`jp-GovExt-err-${field}`}
-      >
-        {errors[field]}
-      </span>
-    ) : null;
-
   return (
     <div className="jp-GovExt-submit">
-      <aside
+      <form
+        ref={form}
+        className="jp-GovExt-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={trans.__('Submit community input')}
+      >
+        <TextField
+          label={trans.__('Title')}
+          value={draft.title}
+          inputRef={titleRef}
+          onChange={title => set({ title })}
+          {...field('title')}
+        />
+        <TextField
+          label={trans.__('Link to your post')}
+          type="url"
+          placeholder="https://"
+          value={draft.url}
+          onChange={url => set({ url })}
+          {...field('url')}
+        />
+        <CheckGroup
+          legend={trans.__('Topics')}
+          options={props.topics.map(t => [t, t])}
+          selected={draft.topics}
+          onChange={topics => set({ topics })}
+          {...field('topics')}
+        />
+        <CheckGroup
+          legend={trans.__('Funding priorities')}
+          options={props.priorities.map(p => [p.id, p.title])}
+          selected={draft.priorities}
+          onChange={priorities => set({ priorities })}
+          {...field('priorities')}
+        />
+        <label className="jp-GovExt-field">
+          {trans.__('Responds to')}
+          <select
+            className="jp-mod-styled"
+            aria-invalid={!!errors.responds_to}
+            value={draft.responds_to ?? ''}
+            onChange={e => set({ responds_to: e.target.value || null })}
+          >
+            <option value="">{trans.__('Nothing (a new thread)')}</option>
+            {props.inputs.map(i => (
+              <option key={i.id} value={i.id}>
+                {trans.__('Input: %1', i.title)}
+              </option>
+            ))}
+            {props.proposals.map(p => (
+              <option key={p.id} value={p.id}>
+                {trans.__('Proposal: %1', p.title)}
+              </option>
+            ))}
+          </select>
+          <FieldError
+            id={errorId(FORM, 'responds_to')}
+            error={errors.responds_to}
+          />
+        </label>
+        <TextField
+          label={trans.__('Summary (optional, at most 500 characters)')}
+          rows={3}
+          value={draft.summary}
+          onChange={summary => set({ summary })}
+          {...field('summary')}
+        />
+        <label className="jp-GovExt-check">
+          <input
+            type="checkbox"
+            aria-invalid={!!errors.own_content}
+            aria-describedby={
+              errors.own_content ? errorId(FORM, 'own_content') : ''
+            }
+            checked={draft.own_content}
+            onChange={e => set({ own_content: e.target.checked })}
+          />
+          {trans.__('I wrote this and host it elsewhere')}
+        </label>
+        <FieldError
+          id={errorId(FORM, 'own_content')}
+          error={errors.own_content}
+        />
+        <FieldError
+          id={errorId(FORM, 'form')}
+          error={(errors as Record<string, string>).form}
+        />
+        <button
+          type="submit"
+          className="jp-mod-styled jp-mod-accept"
+          disabled={busy}
+        >
+          {trans.__('Submit input')}
+        </button>
+      </form>
+      <details
         className="jp-GovExt-guidelines"
         aria-label={trans.__('Posting guidelines')}
+        open={props.guidelinesOpen ?? true}
       >
-        <h4>{trans.__('Posting guidelines')}</h4>
+        <summary>{trans.__('Posting guidelines')}</summary>
         <ul>
           <li>{trans.__('Share only writing that you wrote yourself.')}</li>
           <li>
@@ -106,84 +213,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
             )}
           </li>
         </ul>
-      </aside>
-      <form className="jp-GovExt-form" onSubmit={submit} noValidate>
-        <TextField
-          label={trans.__('Title')}
-          value={draft.title}
-          inputRef={titleRef}
-          invalid={!!errors.title}
-          onChange={title => set({ title })}
-        />
-        {error('title')}
-        <TextField
-          label={trans.__('Link to your post')}
-          type="url"
-          placeholder="https://"
-          value={draft.url}
-          invalid={!!errors.url}
-          onChange={url => set({ url })}
-        />
-        {error('url')}
-        <CheckGroup
-          legend={trans.__('Topics')}
-          options={props.topics.map(t => [t, t])}
-          selected={draft.topics}
-          onChange={topics => set({ topics })}
-        />
-        {error('topics')}
-        <CheckGroup
-          legend={trans.__('Funding priorities')}
-          options={props.priorities.map(p => [p.id, p.title])}
-          selected={draft.priorities}
-          onChange={priorities => set({ priorities })}
-        />
-        {error('priorities')}
-        <label>
-          {trans.__('Responds to')}
-          <select
-            className="jp-mod-styled"
-            value={draft.responds_to ?? ''}
-            onChange={e => set({ responds_to: e.target.value || null })}
-          >
-            <option value="">{trans.__('Nothing (a new thread)')}</option>
-            {props.inputs.map(i => (
-              <option key={i.id} value={i.id}>
-                {trans.__('Input: %1', i.title)}
-              </option>
-            ))}
-            {props.proposals.map(p => (
-              <option key={p.id} value={p.id}>
-                {trans.__('Proposal: %1', p.title)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {error('responds_to')}
-        <TextField
-          label={trans.__('Summary (optional, at most 500 characters)')}
-          rows={3}
-          value={draft.summary}
-          onChange={summary => set({ summary })}
-        />
-        {error('summary')}
-        <label className="jp-GovExt-check">
-          <input
-            type="checkbox"
-            checked={draft.own_content}
-            onChange={e => set({ own_content: e.target.checked })}
-          />
-          {trans.__('I wrote this and host it elsewhere')}
-        </label>
-        {error('own_content')}
-        <button
-          type="submit"
-          className="jp-mod-styled jp-mod-accept"
-          disabled={busy}
-        >
-          {trans.__('Submit input')}
-        </button>
-      </form>
+      </details>
     </div>
   );
 }

@@ -1,9 +1,7 @@
-import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { IPriority } from '../api/types';
-import { Markdown } from './Markdown';
 import { SearchBox } from './controls';
 
 /** Does a priority match a text query (title, summary, outcomes, examples)? */
@@ -21,15 +19,14 @@ export function matchesPriority(p: IPriority, query: string): boolean {
 export interface IPriorityListProps {
   priorities: IPriority[];
   trans: TranslationBundle;
-  rendermime: IRenderMimeRegistry | null;
-  onShowInputs?: (priorityId: string) => void;
+  /** Open a priority's document in the main area. */
+  onOpen: (priorityId: string) => void;
 }
 
-/** The funding priorities: title and summary, opening to outcomes, examples and the full text. */
+/** The funding priorities: title, summary and counts; a title opens the whole priority. */
 export function PriorityList(props: IPriorityListProps): JSX.Element {
   const { trans } = props;
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState<string | null>(null);
   if (props.priorities.length === 0) {
     return (
       <p className="jp-GovExt-empty">
@@ -49,61 +46,24 @@ export function PriorityList(props: IPriorityListProps): JSX.Element {
         <p className="jp-GovExt-empty">{trans.__('No priority matches.')}</p>
       )}
       <ul className="jp-GovExt-list">
-        {shown.map(p => {
-          const expanded = open === p.id;
-          return (
-            <li key={p.id} className="jp-GovExt-item">
-              <button
-                className="jp-GovExt-itemHeader"
-                aria-expanded={expanded}
-                onClick={() => setOpen(expanded ? null : p.id)}
-              >
-                <span className="jp-GovExt-itemTitle">{p.title}</span>
-                <span className="jp-GovExt-meta">
-                  {trans._n('%1 input', '%1 inputs', p.input_count)}
-                  {' · '}
-                  {trans._n('%1 proposal', '%1 proposals', p.proposal_count)}
-                </span>
-              </button>
-              <p className="jp-GovExt-summary">{p.summary}</p>
-              {expanded && (
-                <div
-                  className="jp-GovExt-details"
-                  role="region"
-                  aria-label={p.title}
-                >
-                  <h4>{trans.__('Key outcomes')}</h4>
-                  <ul aria-label={trans.__('Key outcomes')}>
-                    {p.outcomes.map((o, i) => (
-                      <li key={i}>{o}</li>
-                    ))}
-                  </ul>
-                  {p.examples.length > 0 && (
-                    <>
-                      <h4>{trans.__('Examples')}</h4>
-                      <ul aria-label={trans.__('Examples')}>
-                        {p.examples.map((o, i) => (
-                          <li key={i}>{o}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                  {props.rendermime && p.body && (
-                    <Markdown rendermime={props.rendermime} source={p.body} />
-                  )}
-                  {props.onShowInputs && (
-                    <button
-                      className="jp-mod-styled jp-mod-accept"
-                      onClick={() => props.onShowInputs?.(p.id)}
-                    >
-                      {trans.__('Show related input')}
-                    </button>
-                  )}
-                </div>
-              )}
-            </li>
-          );
-        })}
+        {shown.map(p => (
+          <li key={p.id} className="jp-GovExt-item">
+            <button
+              className="jp-GovExt-itemLink"
+              title={trans.__('Open "%1"', p.title)}
+              onClick={() => props.onOpen(p.id)}
+            >
+              {p.title}
+            </button>
+            <span className="jp-GovExt-meta">
+              <span>{trans._n('%1 input', '%1 inputs', p.input_count)}</span>
+              <span>
+                {trans._n('%1 proposal', '%1 proposals', p.proposal_count)}
+              </span>
+            </span>
+            <p className="jp-GovExt-summary">{p.summary}</p>
+          </li>
+        ))}
       </ul>
     </div>
   );

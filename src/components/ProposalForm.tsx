@@ -1,124 +1,119 @@
-import { Notification } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 
-import { GovApiError, GovernanceClient } from '../api/client';
-import { ProposalDraft } from '../api/derived';
+import { GovApiError } from '../api/client';
 import { IBody, IInput, IPriority } from '../api/types';
-import { CheckGroup, TextField } from './controls';
+import {
+  ProposalErrors,
+  ProposalFormState,
+  validateProposal
+} from '../validation';
+import {
+  CheckGroup,
+  errorId,
+  FieldError,
+  focusFirstInvalid,
+  TextField
+} from './controls';
 
-const EMPTY: ProposalDraft = {
-  title: '',
-  body: '',
-  kind: 'binary',
-  options: [],
-  seats: 1,
-  threshold: null,
-  door: 'two-way',
-  priorities: [],
-  cites: [],
-  bodies: []
-};
+const FORM = 'proposal';
 
 /**
  * Anyone drafts a proposal for a council to take up (it starts as a draft); any member of its
- * voting body may then call the vote and becomes its sponsor.
+ * voting body may then call the vote and becomes its sponsor. The form checks what the server
+ * checks before sending, and a server error lands on the field it names.
  */
 export function ProposalForm(props: {
-  client: GovernanceClient;
+  draft: ProposalFormState;
+  onChange: (d: ProposalFormState) => void;
+  onSubmit: (d: ProposalFormState) => Promise<void>;
+  onCancel: () => void;
   priorities: IPriority[];
   inputs: IInput[];
   /** The repo's voting bodies; a picker is shown when there is more than one. */
   bodies: IBody[];
   trans: TranslationBundle;
-  onCreated: (id: string) => void;
 }): JSX.Element {
-  const { trans } = props;
-  const [shown, setShown] = useState(false);
-  const [draft, setDraft] = useState<ProposalDraft>(EMPTY);
-  const [optionsText, setOptionsText] = useState('');
-  const [error, setError] = useState('');
-  const set = (patch: Partial<ProposalDraft>) =>
-    setDraft({ ...draft, ...patch });
+  const { trans, draft } = props;
+  const [errors, setErrors] = useState<ProposalErrors>({});
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const __ = (msg: string, ...args: unknown[]) =>
+    trans.__(msg, ...(args as string[]));
+  const set = (patch: Partial<ProposalFormState>) =>
+    props.onChange({ ...draft, ...patch });
+  const field = (name: keyof ProposalFormState) => ({
+    error: errors[name],
+    errorFor: errorId(FORM, name)
+  });
 
-  if (!shown) {
-    return (
-      <button
-        className="jp-mod-styled"
-        onClick={() => {
-          // The first body (the council) is ticked by default, as the server assumes.
-          setDraft({
-            ...draft,
-            bodies: props.bodies.slice(0, 1).map(b => b.id)
-          });
-          setShown(true);
-        }}
-      >
-        {trans.__('Draft a proposal')}
-      </button>
-    );
-  }
+  const fail = (found: ProposalErrors) => {
+    setErrors(found);
+    // After React has drawn the messages: the first invalid field takes the focus.
+    requestAnimationFrame(() => focusFirstInvalid(form.current));
+  };
+
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const options =
-      draft.kind === 'ranked'
-        ? optionsText
-            .split('\n')
-            .map(o => o.trim())
-            .filter(Boolean)
-        : [];
-    if (props.bodies.length > 1 && draft.bodies.length === 0) {
-      setError(trans.__('Choose at least one voting body.'));
-      return;
+    const found = validateProposal(draft, props.bodies.length, __);
+    if (Object.keys(found).length > 0) {
+      return fail(found);
     }
+    setBusy(true);
     try {
-      const ranked = draft.kind === 'ranked';
-      const { proposal, commit } = await props.client.createProposal({
-        ...draft,
-        options,
-        seats: ranked ? draft.seats : 1,
-        threshold: ranked ? null : draft.threshold
-      });
-      Notification.success(
-        trans.__(
-          'Drafted "%1" (commit %2).',
-          proposal.title,
-          commit.slice(0, 7)
-        ),
-        { autoClose: 4000 }
-      );
-      setDraft(EMPTY);
-      setOptionsText('');
-      setShown(false);
-      setError('');
-      props.onCreated(proposal.id);
+      await props.onSubmit(draft);
+      setErrors({});
     } catch (err) {
-      setError(err instanceof GovApiError ? err.message : String(err));
+      // On the field the server names if the form shows it, else above the buttons.
+      const ranked = draft.kind === 'ranked';
+      const shown: Record<string, boolean> = {
+        title: true,
+        body: true,
+        options: ranked,
+        seats: ranked,
+        bodies: props.bodies.length > 1
+      };
+      const named = err instanceof GovApiError ? (err.field ?? '') : '';
+      const key = shown[named]
+        ? named === 'options'
+          ? 'optionsText'
+          : named
+        : 'form';
+      fail({ [key]: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
     }
   };
+  const formError = (errors as Record<string, string>).form;
   return (
     <form
+      ref={form}
       className="jp-GovExt-form"
       onSubmit={submit}
+      noValidate
       aria-label={trans.__('Draft a proposal')}
     >
       <TextField
         label={trans.__('Proposal title')}
         value={draft.title}
         onChange={title => set({ title })}
+        {...field('title')}
       />
       <TextField
         label={trans.__('Proposal text (Markdown)')}
-        rows={5}
+        rows={8}
         value={draft.body}
         onChange={body => set({ body })}
+        {...field('body')}
       />
-      <label>
+      <label className="jp-GovExt-field">
         {trans.__('Kind of vote')}
         <select
           className="jp-mod-styled"
           value={draft.kind}
-          onChange={e => set({ kind: e.target.value as ProposalDraft['kind'] })}
+          onChange={e =>
+            set({ kind: e.target.value as ProposalFormState['kind'] })
+          }
         >
           <option value="binary">{trans.__('Yes / No / Blank')}</option>
           <option value="ranked">
@@ -130,11 +125,12 @@ export function ProposalForm(props: {
         <>
           <TextField
             label={trans.__('Options, one per line')}
-            rows={3}
-            value={optionsText}
-            onChange={setOptionsText}
+            rows={4}
+            value={draft.optionsText}
+            onChange={optionsText => set({ optionsText })}
+            {...field('optionsText')}
           />
-          <label>
+          <label className="jp-GovExt-field">
             {trans.__('Seats to fill')}
             <input
               className="jp-mod-styled"
@@ -142,10 +138,13 @@ export function ProposalForm(props: {
               min={1}
               max={19}
               value={draft.seats}
+              aria-invalid={!!errors.seats}
+              aria-describedby={errors.seats ? errorId(FORM, 'seats') : ''}
               onChange={e =>
                 set({ seats: Math.max(1, Number(e.target.value) || 1) })
               }
             />
+            <FieldError id={errorId(FORM, 'seats')} error={errors.seats} />
           </label>
         </>
       )}
@@ -163,12 +162,14 @@ export function ProposalForm(props: {
           )}
         </label>
       )}
-      <label>
+      <label className="jp-GovExt-field">
         {trans.__('Door')}
         <select
           className="jp-mod-styled"
           value={draft.door}
-          onChange={e => set({ door: e.target.value as ProposalDraft['door'] })}
+          onChange={e =>
+            set({ door: e.target.value as ProposalFormState['door'] })
+          }
         >
           <option value="two-way">
             {trans.__('Two-way: easy to reverse')}
@@ -184,6 +185,7 @@ export function ProposalForm(props: {
           options={props.bodies.map(b => [b.id, b.name])}
           selected={draft.bodies}
           onChange={bodies => set({ bodies })}
+          {...field('bodies')}
         />
       )}
       <CheckGroup
@@ -192,7 +194,7 @@ export function ProposalForm(props: {
         selected={draft.priorities}
         onChange={priorities => set({ priorities })}
       />
-      <label>
+      <label className="jp-GovExt-field">
         {trans.__('Cited community input')}
         <select
           className="jp-mod-styled"
@@ -209,19 +211,19 @@ export function ProposalForm(props: {
           ))}
         </select>
       </label>
-      {error && (
-        <span className="jp-GovExt-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId(FORM, 'form')} error={formError} />
       <div className="jp-GovExt-actions">
-        <button type="submit" className="jp-mod-styled jp-mod-accept">
+        <button
+          type="submit"
+          className="jp-mod-styled jp-mod-accept"
+          disabled={busy}
+        >
           {trans.__('Save draft')}
         </button>
         <button
           type="button"
           className="jp-mod-styled"
-          onClick={() => setShown(false)}
+          onClick={props.onCancel}
         >
           {trans.__('Cancel')}
         </button>

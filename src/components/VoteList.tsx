@@ -1,38 +1,21 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useState } from 'react';
+import React from 'react';
 
-import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
-
-import { GovernanceClient } from '../api/client';
-import {
-  IBallotRequest,
-  IBody,
-  IInput,
-  IPriority,
-  IProposal
-} from '../api/types';
-import { BallotValue, ITally } from '../api/derived';
-import { BallotFooter } from './controls';
-import { Participation } from './Participation';
-import { RankedBallotForm } from './RankedBallotForm';
-import { ProposalForm } from './ProposalForm';
-import { ProposalDetails } from './ProposalDetails';
+import { IBallotRequest, IProposal } from '../api/types';
+import { BallotForm } from './BallotForm';
+import { TallyChart, TallyView } from './Tally';
 
 export interface IVoteListProps {
   proposals: IProposal[];
   isMember: boolean;
   onCast: (p: IProposal, ballot: IBallotRequest) => Promise<void>;
   trans: TranslationBundle;
-  client: GovernanceClient;
-  rendermime: IRenderMimeRegistry | null;
-  /** The repo's head commit: details re-fetch when it moves. */
-  revision: string;
-  me: string;
-  onChanged: () => void;
-  priorities: IPriority[];
-  inputs: IInput[];
-  /** The repo's voting bodies, for the proposal form's picker. */
-  bodies: IBody[];
+  /** Open a proposal's document in the main area. */
+  onOpen: (id: string) => void;
+  /** Open the proposal draft form in the main area. */
+  onDraft: () => void;
+  /** Open the members' participation in the main area. */
+  onParticipation: () => void;
 }
 
 /** Group proposals the way a council member works through them. */
@@ -60,7 +43,10 @@ export function groupProposals(
   return groups;
 }
 
-function timeLeft(seconds: number | null, trans: TranslationBundle): string {
+export function timeLeft(
+  seconds: number | null,
+  trans: TranslationBundle
+): string {
   if (seconds === null) {
     return '';
   }
@@ -71,146 +57,25 @@ function timeLeft(seconds: number | null, trans: TranslationBundle): string {
     : trans.__('%1 h left', hours);
 }
 
-function TallyView(props: {
-  tally: ITally;
-  trans: TranslationBundle;
-}): JSX.Element {
-  const { tally: t, trans } = props;
-  return (
-    <div
-      className="jp-GovExt-tally"
-      role="group"
-      aria-label={trans.__('Tally for %1', t.body_name)}
-    >
-      <span className="jp-GovExt-meta">{t.body_name}</span>
-      {t.kind === 'binary' && t.cast > 0 && (
-        <span
-          className="jp-GovExt-bars"
-          role="img"
-          aria-label={trans.__('Yes %1, No %2, Blank %3', t.yes, t.no, t.blank)}
-        >
-          {(['yes', 'no', 'blank'] as const).map(k => (
-            <span
-              key={k}
-              className={`jp-GovExt-bar jp-mod-${k}`}
-              style={{ width: `${(100 * t[k]) / t.members}%` }}
-            />
-          ))}
-        </span>
-      )}
-      {t.kind === 'binary' && (
-        <span>
-          {trans.__('Yes: %1', t.yes)} · {trans.__('No: %1', t.no)} ·{' '}
-          {trans.__('Blank: %1', t.blank)}
-        </span>
-      )}
-      {t.kind === 'binary' && t.threshold === 'two-thirds' && (
-        <span>
-          {trans.__(
-            'Needs two thirds of the whole body: %1 yes of %2 members',
-            t.yes_needed ?? 0,
-            t.members
-          )}
-        </span>
-      )}
-      {t.kind === 'ranked' && (
-        <span>
-          {t.seats > 1
-            ? trans.__(
-                'Elected so far (%1 seats): %2',
-                t.seats,
-                t.elected.join(', ') || trans.__('none')
-              )
-            : trans.__('Leading: %1', t.winner ?? trans.__('none'))}
-          {' · '}
-          {trans.__('Blank: %1', t.blank)}
-        </span>
-      )}
-      <span>
-        {t.quorum_met
-          ? trans.__('Quorum met (%1 cast, %2 needed)', t.cast, t.quorum_needed)
-          : trans.__(
-              'Quorum not met (%1 cast, %2 needed)',
-              t.cast,
-              t.quorum_needed
-            )}
-      </span>
-      <span className="jp-GovExt-outcome">
-        {t.outcome === 'accepted'
-          ? trans.__('Passing')
-          : trans.__('Not passing')}
-      </span>
-    </div>
-  );
-}
-
-function BallotForm(props: {
-  proposal: IProposal;
-  onCast: IVoteListProps['onCast'];
-  trans: TranslationBundle;
-}): JSX.Element {
-  const { proposal: p, trans } = props;
-  const [value, setValue] = useState<BallotValue | ''>(
-    p.my_ballot?.value ?? ''
-  );
-  const [comment, setComment] = useState(p.my_ballot?.comment ?? '');
-  const labels: Record<BallotValue, string> = {
-    yes: trans.__('Yes'),
-    no: trans.__('No'),
-    blank: trans.__('Blank')
-  };
-  return (
-    <form
-      className="jp-GovExt-ballot"
-      onSubmit={e => {
-        e.preventDefault();
-        if (value) {
-          void props.onCast(p, { value, comment });
-        }
-      }}
-    >
-      <div role="radiogroup" aria-label={trans.__('Your ballot')}>
-        {(['yes', 'no', 'blank'] as BallotValue[]).map(v => (
-          <label key={v} className="jp-GovExt-check">
-            <input
-              type="radio"
-              name={`ballot-${p.id}`}
-              checked={value === v}
-              onChange={() => setValue(v)}
-            />
-            {labels[v]}
-          </label>
-        ))}
-      </div>
-      <BallotFooter
-        comment={comment}
-        onComment={setComment}
-        canCast={!!value}
-        current={p.my_ballot ? labels[p.my_ballot.value ?? 'blank'] : null}
-        trans={trans}
-      />
-    </form>
-  );
-}
-
-/** The vote panel: waiting for your ballot first, then open votes, feedback, drafts, decided. */
+/** The vote list: waiting for your ballot first, then open votes, feedback, drafts, decided. Each
+ * item is compact (its tally and ballot); its title opens the whole proposal in the main area. */
 export function VoteList(props: IVoteListProps): JSX.Element {
   const { trans } = props;
-  const [open, setOpen] = useState<string | null>(null);
   // Anyone may draft a proposal for the council to take up; members call its vote.
-  const form = (
-    <ProposalForm
-      {...props}
-      onCreated={id => {
-        setOpen(id);
-        props.onChanged();
-      }}
-    />
+  const top = (
+    <div className="jp-GovExt-actions">
+      <button className="jp-mod-styled" onClick={props.onDraft}>
+        {trans.__('Draft a proposal')}
+      </button>
+      <button className="jp-mod-styled" onClick={props.onParticipation}>
+        {trans.__('Participation')}
+      </button>
+    </div>
   );
   if (props.proposals.length === 0) {
     return (
       <div className="jp-GovExt-votes">
-        {form}
+        {top}
         <p className="jp-GovExt-empty">{trans.__('No proposals yet.')}</p>
       </div>
     );
@@ -225,7 +90,7 @@ export function VoteList(props: IVoteListProps): JSX.Element {
   };
   return (
     <div className="jp-GovExt-votes">
-      {form}
+      {top}
       {!props.isMember && (
         <p className="jp-GovExt-note">
           {trans.__(
@@ -241,19 +106,28 @@ export function VoteList(props: IVoteListProps): JSX.Element {
             <ul className="jp-GovExt-list">
               {list.map(p => (
                 <li key={p.id} className="jp-GovExt-item" aria-label={p.title}>
-                  <span className="jp-GovExt-itemTitle">{p.title}</span>
+                  <button
+                    className="jp-GovExt-itemLink"
+                    title={trans.__('Open "%1"', p.title)}
+                    onClick={() => props.onOpen(p.id)}
+                  >
+                    {p.title}
+                  </button>
                   <div className="jp-GovExt-meta">
-                    {trans.__('Status: %1', p.status)} ·{' '}
-                    {trans.__('Sponsor: %1', p.sponsor)}
-                    {p.seconded_by
-                      ? ` · ${trans.__('Seconded by: %1', p.seconded_by)}`
-                      : ''}
-                    {p.seconds_left !== null
-                      ? ` · ${timeLeft(p.seconds_left, trans)}`
-                      : ''}
+                    <span>{trans.__('Status: %1', p.status)}</span>
+                    <span>{trans.__('Sponsor: %1', p.sponsor)}</span>
+                    {p.seconded_by && (
+                      <span>{trans.__('Seconded by: %1', p.seconded_by)}</span>
+                    )}
+                    {p.seconds_left !== null && (
+                      <span>{timeLeft(p.seconds_left, trans)}</span>
+                    )}
                   </div>
                   {p.tallies.map(t => (
-                    <TallyView key={t.body} tally={t} trans={trans} />
+                    <React.Fragment key={t.body}>
+                      <TallyChart tally={t} trans={trans} />
+                      <TallyView tally={t} trans={trans} />
+                    </React.Fragment>
                   ))}
                   {p.tallies.length > 1 && p.status === 'voting' && (
                     <div className="jp-GovExt-meta">
@@ -264,36 +138,16 @@ export function VoteList(props: IVoteListProps): JSX.Element {
                           )}
                     </div>
                   )}
-                  {p.can_vote && p.kind === 'binary' && (
-                    <BallotForm
-                      proposal={p}
-                      onCast={props.onCast}
-                      trans={trans}
-                    />
-                  )}
-                  {p.can_vote && p.kind === 'ranked' && (
-                    <RankedBallotForm
-                      proposal={p}
-                      onCast={props.onCast}
-                      trans={trans}
-                    />
-                  )}
-                  <button
-                    className="jp-GovExt-link"
-                    aria-expanded={open === p.id}
-                    onClick={() => setOpen(open === p.id ? null : p.id)}
-                  >
-                    {open === p.id
-                      ? trans.__('Hide details')
-                      : trans.__('Details and ballots')}
-                  </button>
-                  {open === p.id && <ProposalDetails {...props} id={p.id} />}
+                  <BallotForm
+                    proposal={p}
+                    onCast={props.onCast}
+                    trans={trans}
+                  />
                 </li>
               ))}
             </ul>
           </section>
         ))}
-      <Participation client={props.client} trans={trans} />
     </div>
   );
 }

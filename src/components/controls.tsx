@@ -9,7 +9,43 @@ export function toggle(list: string[], value: string): string[] {
     : [...list, value];
 }
 
-/** A labelled text input, or a text area when `rows` is given. */
+/** The message under an invalid field; its id is what the field's aria-describedby names. */
+export function FieldError(props: {
+  id: string;
+  error?: string;
+}): JSX.Element | null {
+  return props.error ? (
+    <span className="jp-GovExt-error" role="alert" id={props.id}>
+      {props.error}
+    </span>
+  ) : null;
+}
+
+/** The id of a field's error message (one per form and field). */
+export function errorId(form: string, field: string): string {
+  return `jp-GovExt-${form}-${field}-error`;
+}
+
+/** Move the keyboard focus to a form's first invalid field (after a failed submit). */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  const invalid = form?.querySelector<HTMLElement>(
+    'input[aria-invalid="true"], textarea[aria-invalid="true"], select[aria-invalid="true"], fieldset[aria-invalid="true"] input'
+  );
+  invalid?.focus();
+  invalid?.scrollIntoView?.({ block: 'center' });
+}
+
+/** The attributes that tie a field to its error: invalid, and described by the message. */
+function invalidProps(
+  errorFor: string | undefined,
+  error: string | undefined
+): Record<string, unknown> {
+  return error
+    ? { 'aria-invalid': true, 'aria-describedby': errorFor }
+    : { 'aria-invalid': false };
+}
+
+/** A labelled text input, or a text area when `rows` is given, with its error under it. */
 export function TextField(props: {
   label: string;
   value: string;
@@ -17,17 +53,21 @@ export function TextField(props: {
   rows?: number;
   type?: string;
   placeholder?: string;
-  invalid?: boolean;
+  /** The message shown under the field; the field is marked invalid while there is one. */
+  error?: string;
+  /** The id of the error message (errorId(form, field)). */
+  errorFor?: string;
+  maxLength?: number;
   inputRef?: React.Ref<HTMLInputElement>;
 }): JSX.Element {
   const common = {
     className: 'jp-mod-styled',
     value: props.value,
     placeholder: props.placeholder,
-    'aria-invalid': props.invalid
+    ...invalidProps(props.errorFor, props.error)
   };
   return (
-    <label>
+    <label className="jp-GovExt-field">
       {props.label}
       {props.rows ? (
         <textarea
@@ -43,19 +83,22 @@ export function TextField(props: {
           onChange={e => props.onChange(e.target.value)}
         />
       )}
+      {props.errorFor && <FieldError id={props.errorFor} error={props.error} />}
     </label>
   );
 }
 
-/** A labelled group of checkboxes over (value, label) options. */
+/** A labelled group of checkboxes over (value, label) options, with its error under it. */
 export function CheckGroup(props: {
   legend: string;
   options: [string, string][];
   selected: string[];
   onChange: (selected: string[]) => void;
+  error?: string;
+  errorFor?: string;
 }): JSX.Element {
   return (
-    <fieldset>
+    <fieldset {...invalidProps(props.errorFor, props.error)}>
       <legend>{props.legend}</legend>
       {props.options.map(([value, label]) => (
         <label key={value} className="jp-GovExt-check">
@@ -67,6 +110,7 @@ export function CheckGroup(props: {
           {label}
         </label>
       ))}
+      {props.errorFor && <FieldError id={props.errorFor} error={props.error} />}
     </fieldset>
   );
 }

@@ -1,33 +1,41 @@
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 
-import { GovernanceClient } from '../api/client';
 import { IParticipationRow } from '../api/types';
+import { GovernanceModel } from '../model';
 
 /** Each member's share of formal votes per calendar year, against the required participation. */
-export function Participation(props: {
-  client: GovernanceClient;
+export function ParticipationDocument(props: {
+  model: GovernanceModel;
   trans: TranslationBundle;
 }): JSX.Element {
-  const { trans } = props;
+  const { model, trans } = props;
   const [rows, setRows] = useState<IParticipationRow[] | null>(null);
   const [error, setError] = useState('');
-  const load = () =>
-    props.client
+  const head = model.status?.head ?? '';
+  useEffect(() => {
+    model
       .participation()
       .then(setRows)
       .catch(e => setError(String(e.message ?? e)));
+  }, [head]);
   return (
-    <details
-      className="jp-GovExt-participation"
-      onToggle={e => {
-        if ((e.target as HTMLDetailsElement).open) {
-          void load();
-        }
-      }}
+    <article
+      className="jp-GovExt-participationDoc"
+      aria-label={trans.__('Participation in formal votes')}
     >
-      <summary>{trans.__('Participation in formal votes')}</summary>
+      <header className="jp-GovExt-docHeader">
+        <h1>{trans.__('Participation in formal votes')}</h1>
+        <p className="jp-GovExt-summary">
+          {trans.__(
+            'Each member’s ballots in the formal votes held while they had a seat, per calendar year.'
+          )}
+        </p>
+      </header>
       {error && <p className="jp-GovExt-error">{error}</p>}
+      {!rows && !error && (
+        <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>
+      )}
       {rows && rows.length === 0 && (
         <p className="jp-GovExt-empty">{trans.__('No formal votes yet.')}</p>
       )}
@@ -61,6 +69,6 @@ export function Participation(props: {
           </tbody>
         </table>
       )}
-    </details>
+    </article>
   );
 }

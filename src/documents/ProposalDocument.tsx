@@ -1,0 +1,164 @@
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useEffect, useState } from 'react';
+
+import { IBallotRequest, IHistoryEvent, IProposal } from '../api/types';
+import { BallotForm } from '../components/BallotForm';
+import { History } from '../components/History';
+import { Markdown } from '../components/Markdown';
+import {
+  IProposalAction,
+  ProposalActions,
+  proposalActions
+} from '../components/ProposalActions';
+import { RoundsTable, TallyChart, TallyView } from '../components/Tally';
+import { timeLeft } from '../components/VoteList';
+import { GovernanceModel } from '../model';
+
+export interface IProposalDocumentProps {
+  id: string;
+  model: GovernanceModel;
+  rendermime: IRenderMimeRegistry | null;
+  trans: TranslationBundle;
+  onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
+  onAction: (a: IProposalAction) => Promise<void>;
+  onCopy: () => Promise<void>;
+}
+
+/**
+ * A proposal as a document: its text and door, who needs to approve it, each body's tally as a
+ * chart (rounds for a ranked vote), the ballot form, the lifecycle steps this user may take, every
+ * ballot (they are public), and its whole history from the repo.
+ */
+export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
+  const { model, trans, id } = props;
+  const detail = model.proposalDetail(id);
+  const error = model.proposalError(id);
+  const [events, setEvents] = useState<IHistoryEvent[] | null>(null);
+  useEffect(() => {
+    if (!detail) {
+      void model.loadProposal(id);
+    }
+  }, [id]);
+  // The history follows the proposal: a new step is a new detail from the server.
+  useEffect(() => {
+    if (detail) {
+      model
+        .history(id)
+        .then(setEvents)
+        .catch(() => setEvents([]));
+    }
+  }, [detail]);
+
+  if (error && !detail) {
+    return (
+      <p className="jp-GovExt-error" role="alert">
+        {error.message}
+      </p>
+    );
+  }
+  if (!detail) {
+    return <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
+  }
+  return (
+    <article
+      className="jp-GovExt-proposalDoc"
+      aria-label={trans.__('Proposal: %1', detail.title)}
+    >
+      <header className="jp-GovExt-docHeader">
+        <h1>{detail.title}</h1>
+        <div className="jp-GovExt-meta">
+          <span className={`jp-GovExt-status jp-mod-${detail.status}`}>
+            {trans.__('Status: %1', detail.status)}
+          </span>
+          <span>{trans.__('Sponsor: %1', detail.sponsor)}</span>
+          {detail.seconded_by && (
+            <span>{trans.__('Seconded by: %1', detail.seconded_by)}</span>
+          )}
+          {detail.seconds_left !== null && (
+            <span>{timeLeft(detail.seconds_left, trans)}</span>
+          )}
+          <span>
+            {detail.door === 'one-way'
+              ? trans.__('One-way door: hard to reverse')
+              : trans.__('Two-way door: easy to reverse')}
+          </span>
+          <span>
+            {trans.__('Needs approval from: %1', detail.body_names.join(', '))}
+          </span>
+        </div>
+      </header>
+      <div className="jp-GovExt-docColumns">
+        <section className="jp-GovExt-docMain" aria-label={trans.__('Text')}>
+          {props.rendermime && detail.body ? (
+            <Markdown rendermime={props.rendermime} source={detail.body} />
+          ) : (
+            <p className="jp-GovExt-empty">{trans.__('No text yet.')}</p>
+          )}
+          {detail.cited_inputs.length > 0 && (
+            <>
+              <h2>{trans.__('Cited input')}</h2>
+              <ul>
+                {detail.cited_inputs.map(i => (
+                  <li key={i.id}>
+                    <a href={i.url} target="_blank" rel="noopener noreferrer">
+                      {i.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <aside className="jp-GovExt-docSide" aria-label={trans.__('The vote')}>
+          {detail.tallies.map(t => (
+            <div key={t.body}>
+              <TallyChart tally={t} trans={trans} legend />
+              <TallyView tally={t} trans={trans} />
+              <RoundsTable tally={t} trans={trans} />
+            </div>
+          ))}
+          {detail.why_not && <p className="jp-GovExt-note">{detail.why_not}</p>}
+          {detail.second_requested && detail.status !== 'voting' && (
+            <p className="jp-GovExt-note">
+              {trans.__(
+                '%1 called a vote: it opens when another member seconds it.',
+                detail.sponsor
+              )}
+            </p>
+          )}
+          <BallotForm proposal={detail} onCast={props.onCast} trans={trans} />
+          <ProposalActions
+            actions={proposalActions(detail, trans)}
+            onAction={a => void props.onAction(a)}
+          />
+          <button className="jp-mod-styled" onClick={() => void props.onCopy()}>
+            {trans.__('Copy for GitHub')}
+          </button>
+        </aside>
+      </div>
+      <section aria-label={trans.__('Ballots (public)')}>
+        <h2>{trans.__('Ballots (public)')}</h2>
+        {detail.ballots.length === 0 ? (
+          <p className="jp-GovExt-empty">{trans.__('No ballots yet.')}</p>
+        ) : (
+          <ul aria-label={trans.__('Ballots')}>
+            {detail.ballots.map(b => (
+              <li key={b.member}>
+                {b.member}: {b.value ?? (b.ranking ?? []).join(' > ')}
+                {b.comment ? ` — “${b.comment}”` : ''}
+                {b.before_edit
+                  ? ` (${trans.__('cast before the text last changed')})`
+                  : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label={trans.__('History')}>
+        <h2>{trans.__('History')}</h2>
+        <History events={events} trans={trans} />
+      </section>
+    </article>
+  );
+}
