@@ -85,10 +85,10 @@ export class GovernancePanel extends ReactWidget {
   /** The sidebar tab's badge: how many open votes wait for this user's ballot. */
   private showWaiting(): void {
     const waiting = this.model.waitingForMe;
-    if (String(waiting) === (this.title.dataset['govWaiting'] ?? '0')) {
+    if (String(waiting) === (this.title.dataset['gov-waiting'] ?? '0')) {
       return;
     }
-    this.title.dataset = waiting ? { govWaiting: String(waiting) } : {};
+    this.title.dataset = waiting ? { 'gov-waiting': String(waiting) } : {};
     this.title.caption = waiting
       ? this.trans._n(
           'Governance: %1 vote waits for your ballot',

@@ -2,7 +2,12 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { Dialog, ICommandPalette, showDialog } from '@jupyterlab/apputils';
+import {
+  Dialog,
+  ICommandPalette,
+  Notification,
+  showDialog
+} from '@jupyterlab/apputils';
 import { ConfigSection, ServerConnection } from '@jupyterlab/services';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
@@ -55,6 +60,44 @@ async function markWelcomeTourSeen(
   } catch (error) {
     console.warn('Could not record the Welcome Tour as seen.', error);
   }
+}
+
+/**
+ * On a first launch, jupyterlab-tour offers its own Welcome Tour ("Try the Welcome Tour.") a few
+ * seconds after start: while ours runs, that offer is withdrawn (found by its message, as
+ * jupyterlab-tour words it in the user's language), so a newcomer meets one tour at a time.
+ */
+function withdrawWelcomeOffer(
+  manager: ITourManager,
+  translator: ITranslator | null,
+  forMs: number
+): void {
+  const label = manager.tours.get(WELCOME_TOUR_ID)?.label;
+  if (!label) {
+    return;
+  }
+  const message = (translator ?? nullTranslator)
+    .load('jupyterlab_tour')
+    .__('Try the %1.', label);
+  const dismiss = (n: { id: string; message: string }) => {
+    if (n.message === message) {
+      Notification.manager.dismiss(n.id);
+    }
+  };
+  Notification.manager.notifications.forEach(dismiss);
+  const onChange = (
+    _: unknown,
+    change: { type: string; notification: { id: string; message: string } }
+  ) => {
+    if (change.type === 'added') {
+      dismiss(change.notification);
+    }
+  };
+  Notification.manager.changed.connect(onChange);
+  window.setTimeout(
+    () => Notification.manager.changed.disconnect(onChange),
+    forMs
+  );
 }
 
 /** Resolves once the model has read the repo's status (the tour's targets depend on it). */
@@ -198,6 +241,7 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
       const auto = loaded?.get('autoStartTour').composite ?? true;
       const done = !!(seen as { done?: boolean } | undefined)?.done;
       if (auto && !done && !manager.activeTour) {
+        withdrawWelcomeOffer(manager, translator, 60_000);
         void start();
       }
     });
