@@ -88,7 +88,12 @@ export class GovernancePanel extends ReactWidget {
     if (String(waiting) === (this.title.dataset['gov-waiting'] ?? '0')) {
       return;
     }
-    this.title.dataset = waiting ? { 'gov-waiting': String(waiting) } : {};
+    // The shell keeps its own keys here (data-id): change only ours.
+    const { ['gov-waiting']: _, ...others } = this.title.dataset;
+    void _;
+    this.title.dataset = waiting
+      ? { ...others, 'gov-waiting': String(waiting) }
+      : others;
     this.title.caption = waiting
       ? this.trans._n(
           'Governance: %1 vote waits for your ballot',

@@ -17,6 +17,9 @@ export interface IGovTourStep {
   placement: 'right' | 'bottom' | 'left' | 'center';
   /** Run when the tour moves to this step, so its target is on screen. */
   command?: string;
+  /** Also run when the tour moves to this step: it opens what the *next* step points at, which
+   * takes a moment (a main-area document), so that it is there when the tour looks for it. */
+  prepare?: string;
 }
 
 /** The Governance tour: the panel, priorities, the input form and guidelines, votes, sync, palette. */
@@ -62,7 +65,8 @@ export function governanceTourSteps(
         'Posts the community wrote about governance, threaded by what they answer. You can filter them by topic and priority.'
       ),
       placement: 'right',
-      command: CommandIDs.submitInput
+      command: CommandIDs.browsePriorities,
+      prepare: CommandIDs.submitInput
     },
     {
       target: '.jp-GovExt-guidelines',
@@ -70,14 +74,14 @@ export function governanceTourSteps(
       content: trans.__(
         'Share only what you wrote, host it elsewhere and link it. There is no debate here: to answer a post, write your own and link it.'
       ),
-      placement: 'right',
+      placement: 'left',
       command: CommandIDs.submitInput
     },
     {
       target: '.jp-GovExt-submit .jp-GovExt-form',
       title: trans.__('Submit community input'),
       content: trans.__(
-        'Give your post a title and its link, tag it with topics and funding priorities, and say what it responds to. Submitting makes one commit.'
+        'Give your post a title and its link, tag it with topics and funding priorities, and say what it responds to. Submitting makes one commit. Forms, priorities and proposals open here, beside the panel, and come back after a reload.'
       ),
       placement: 'right',
       command: CommandIDs.submitInput

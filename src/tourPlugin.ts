@@ -44,17 +44,29 @@ const TOUR_CONFIG_SECTION = 'jupyterlabtourplugin';
  * itself stays in the Help menu.
  */
 async function markWelcomeTourSeen(
+  manager: ITourManager,
   serverSettings: ServerConnection.ISettings
 ): Promise<void> {
+  // A tour is seen at a version: a later version of the Welcome Tour may offer itself again.
+  const version = manager.tours.get(WELCOME_TOUR_ID)?.version ?? -1;
   try {
     const section = await ConfigSection.create({
       name: TOUR_CONFIG_SECTION,
       serverSettings
     });
-    const seen = (section.data['state'] ?? []) as { id: string }[];
-    if (Array.isArray(seen) && !seen.some(t => t.id === WELCOME_TOUR_ID)) {
+    const seen = (section.data['state'] ?? []) as {
+      id: string;
+      version: number;
+    }[];
+    if (
+      Array.isArray(seen) &&
+      !seen.some(t => t.id === WELCOME_TOUR_ID && t.version === version)
+    ) {
       await section.update({
-        state: [...seen, { id: WELCOME_TOUR_ID, version: -1 }]
+        state: [
+          ...seen.filter(t => t.id !== WELCOME_TOUR_ID),
+          { id: WELCOME_TOUR_ID, version }
+        ]
       });
     }
   } catch (error) {
@@ -163,15 +175,19 @@ export const tourPlugin: JupyterFrontEndPlugin<void> = {
       // Put the panel in the state each step shows before the step looks for its target.
       tour.stepChanged.connect((_, data) => {
         const next = nextStepIndex(data);
-        const command = next === null ? undefined : steps[next]?.command;
-        if (command) {
-          void commands.execute(command);
+        const step = next === null ? undefined : steps[next];
+        for (const command of [step?.command, step?.prepare]) {
+          if (command) {
+            void commands.execute(command);
+          }
         }
       });
       const remember = () => {
         document.body.classList.remove(TOURING_CLASS);
         void state?.save(TOUR_STATE_KEY, { done: true });
-        void markWelcomeTourSeen(app.serviceManager.serverSettings);
+        if (manager) {
+          void markWelcomeTourSeen(manager, app.serviceManager.serverSettings);
+        }
       };
       tour.finished.connect(remember);
       tour.skipped.connect(remember);

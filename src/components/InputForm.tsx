@@ -121,6 +121,9 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           <select
             className="jp-mod-styled"
             aria-invalid={!!errors.responds_to}
+            aria-describedby={
+              errors.responds_to ? errorId(FORM, 'responds_to') : ''
+            }
             value={draft.responds_to ?? ''}
             onChange={e => set({ responds_to: e.target.value || null })}
           >
@@ -136,11 +139,11 @@ export function InputForm(props: IInputFormProps): JSX.Element {
               </option>
             ))}
           </select>
-          <FieldError
-            id={errorId(FORM, 'responds_to')}
-            error={errors.responds_to}
-          />
         </label>
+        <FieldError
+          id={errorId(FORM, 'responds_to')}
+          error={errors.responds_to}
+        />
         <TextField
           label={trans.__('Summary (optional, at most 500 characters)')}
           rows={3}

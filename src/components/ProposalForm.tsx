@@ -144,8 +144,8 @@ export function ProposalForm(props: {
                 set({ seats: Math.max(1, Number(e.target.value) || 1) })
               }
             />
-            <FieldError id={errorId(FORM, 'seats')} error={errors.seats} />
           </label>
+          <FieldError id={errorId(FORM, 'seats')} error={errors.seats} />
         </>
       )}
       {draft.kind === 'binary' && (

@@ -66,25 +66,28 @@ export function TextField(props: {
     placeholder: props.placeholder,
     ...invalidProps(props.errorFor, props.error)
   };
+  // The message is outside the label: it describes the field, it is not part of its name.
   return (
-    <label className="jp-GovExt-field">
-      {props.label}
-      {props.rows ? (
-        <textarea
-          {...common}
-          rows={props.rows}
-          onChange={e => props.onChange(e.target.value)}
-        />
-      ) : (
-        <input
-          {...common}
-          ref={props.inputRef}
-          type={props.type}
-          onChange={e => props.onChange(e.target.value)}
-        />
-      )}
+    <div className="jp-GovExt-field">
+      <label>
+        {props.label}
+        {props.rows ? (
+          <textarea
+            {...common}
+            rows={props.rows}
+            onChange={e => props.onChange(e.target.value)}
+          />
+        ) : (
+          <input
+            {...common}
+            ref={props.inputRef}
+            type={props.type}
+            onChange={e => props.onChange(e.target.value)}
+          />
+        )}
+      </label>
       {props.errorFor && <FieldError id={props.errorFor} error={props.error} />}
-    </label>
+    </div>
   );
 }
 

@@ -21,9 +21,11 @@ export class SavedDraft<T extends object> {
   /** The saved draft (merged over an empty one, so fields added since are present). */
   async load(): Promise<T> {
     const saved = (await this.state?.fetch(this.key)) as Partial<T> | undefined;
-    if (saved && typeof saved === 'object') {
-      this._value = { ...this.empty(), ...saved };
-    }
+    // The empty draft is made now, not at start: its defaults may come from the repo's status.
+    this._value = {
+      ...this.empty(),
+      ...(saved && typeof saved === 'object' ? saved : {})
+    };
     return this._value;
   }
 

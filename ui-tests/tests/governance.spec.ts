@@ -2,7 +2,14 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { fillInputForm, gitIn, starterRepo } from './helpers';
+import {
+  fillInputForm,
+  gitIn,
+  inputForm,
+  starterRepo,
+  waitForLab,
+  workspaceSaved
+} from './helpers';
 
 const repo = starterRepo;
 
@@ -18,7 +25,7 @@ async function openPanel(page: import('@playwright/test').Page) {
   return panel;
 }
 
-test.use({ autoGoto: true });
+test.use({ autoGoto: true, waitForApplication: waitForLab });
 
 test('JupyterLab opens and the Governance panel is there with its three sections', async ({
   page
@@ -40,8 +47,9 @@ test('a contributor opens a priority and reads its key outcomes', async ({
   await panel
     .getByRole('button', { name: /Grow the contributor capacity/ })
     .click();
-  const details = panel.getByRole('region', {
-    name: /Grow the contributor capacity/
+  // It opens as a document in the main area, beside the panel.
+  const details = page.getByRole('article', {
+    name: /Funding priority: Grow the contributor capacity/
   });
   await expect(details.getByText('Key outcomes')).toBeVisible();
   await expect(details.getByText(/More people contribute/)).toBeVisible();
@@ -62,8 +70,11 @@ test('submitting an input that answers another writes a file and a commit', asyn
       name: /Answer "What newcomers need from Jupyter's governance"/
     })
     .click();
+  await expect(inputForm(page).getByLabel('Responds to')).toHaveValue(
+    '2026-01-15-what-newcomers-need-from-governance-k3x9q2'
+  );
   await fillInputForm(
-    panel,
+    inputForm(page),
     'A reply from the UI test',
     'https://example.org/ui-reply'
   );
@@ -97,8 +108,15 @@ test('a bad link shows an error on the field and writes nothing', async ({
   const panel = await openPanel(page);
   await panel.getByRole('tab', { name: 'Community input' }).click();
   await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
-  await fillInputForm(panel, 'Bad link', 'javascript:alert(1)');
-  await expect(panel.getByRole('alert')).toContainText('http:// or https://');
+  const form = inputForm(page);
+  await fillInputForm(form, 'Bad link', 'javascript:alert(1)');
+  // The error is on the field, which is marked invalid and takes the focus.
+  const link = form.getByLabel('Link to your post');
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  await expect(link).toBeFocused();
+  await expect(form.getByRole('alert')).toContainText('http:// or https://');
+  const described = await link.getAttribute('aria-describedby');
+  await expect(page.locator(`#${described}`)).toContainText('http://');
   expect(git('rev-parse', 'HEAD')).toBe(before);
   expect(git('status', '--porcelain')).toBe('');
 });
@@ -106,16 +124,24 @@ test('a bad link shows an error on the field and writes nothing', async ({
 test('a half-filled input form survives a page reload', async ({ page }) => {
   let panel = await openPanel(page);
   await panel.getByRole('tab', { name: 'Community input' }).click();
+  const saved = workspaceSaved(page, 'jupyter-gov-ext-documents:input-form');
   await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
-  await panel.getByLabel('Title').fill('Half-written title');
-  await panel.getByLabel('Link to your post').fill('https://example.org/draft');
-  // the draft is saved to JupyterLab's state database as it is typed
+  await inputForm(page).getByLabel('Title').fill('Half-written title');
+  await inputForm(page)
+    .getByLabel('Link to your post')
+    .fill('https://example.org/draft');
+  // the draft is saved to JupyterLab's state database as it is typed, the open form with the
+  // layout
+  await saved;
   await page.waitForTimeout(500);
   await page.reload();
-  panel = await openPanel(page);
-  await panel.getByRole('tab', { name: 'Community input' }).click();
-  await expect(panel.getByLabel('Title')).toHaveValue('Half-written title');
-  await expect(panel.getByLabel('Link to your post')).toHaveValue(
+  // The form's document is restored by the layout restorer, with what was typed.
+  await expect(inputForm(page).getByLabel('Title')).toHaveValue(
+    'Half-written title'
+  );
+  await expect(inputForm(page).getByLabel('Link to your post')).toHaveValue(
     'https://example.org/draft'
   );
+  panel = await openPanel(page);
+  await expect(panel).toBeVisible();
 });

@@ -22,10 +22,30 @@ export function gitIn(repo: string, ...args: string[]): string {
 type Page = import('@playwright/test').Page;
 type Locator = import('@playwright/test').Locator;
 
+/**
+ * Galata's readiness check, for tests that reload: its default waits for the Launcher to be
+ * visible, which a restored document in front of it hides. Ready is: the splash is gone and the
+ * main area is there.
+ */
+export const waitForLab = async (
+  // Playwright reads the fixtures a fixture needs from this pattern: it must be destructured.
+  { baseURL }: { baseURL?: string },
+  use: (check: (page: Page) => Promise<void>) => Promise<void>
+): Promise<void> => {
+  void baseURL;
+  await use(async page => {
+    await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+    await page.locator('#jp-main-dock-panel').waitFor();
+  });
+};
+
 /** Open the Governance panel at its Votes section; returns the panel. */
 export async function openVotes(page: Page): Promise<Locator> {
-  await page.getByRole('tab', { name: 'Governance' }).click();
   const panel = page.locator('#jupyter-gov-ext-panel');
+  // Clicking the tab of an open panel would close it.
+  if (!(await panel.isVisible())) {
+    await page.getByRole('tab', { name: 'Governance' }).click();
+  }
   await panel.getByRole('tab', { name: 'Votes' }).click();
   return panel;
 }
@@ -39,18 +59,51 @@ export async function castAndConfirm(page: Page, item: Locator): Promise<void> {
     .click();
 }
 
+/** Resolves when JupyterLab next saves the workspace (the layout, the state DB), with `text`
+ * in it if given (e.g. the restorer's name of a document that must come back after a reload). */
+export function workspaceSaved(page: Page, text = ''): Promise<unknown> {
+  return page.waitForRequest(
+    r =>
+      r.method() === 'PUT' &&
+      r.url().includes('/api/workspaces') &&
+      (r.postData() ?? '').includes(text)
+  );
+}
+
+/** A proposal's document in the main area. */
+export function proposalDoc(page: Page, title: string): Locator {
+  return page.getByRole('article', { name: `Proposal: ${title}` });
+}
+
+/** Open a proposal's document from its title in the vote list. */
+export async function openProposal(
+  page: Page,
+  panel: Locator,
+  title: string
+): Promise<Locator> {
+  await panel.getByRole('button', { name: title, exact: true }).click();
+  const doc = proposalDoc(page, title);
+  await doc.waitFor();
+  return doc;
+}
+
+/** The community input form, in its main-area document. */
+export function inputForm(page: Page): Locator {
+  return page.getByRole('form', { name: 'Submit community input' });
+}
+
 /** Fill the community input form with a title, a link and the "community" topic, and submit. */
 export async function fillInputForm(
-  panel: Locator,
+  form: Locator,
   title: string,
   url: string
 ): Promise<void> {
-  await panel.getByLabel('Title').fill(title);
-  await panel.getByLabel('Link to your post').fill(url);
-  await panel
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Link to your post').fill(url);
+  await form
     .getByRole('group', { name: 'Topics' })
     .getByLabel('community')
     .check();
-  await panel.getByLabel('I wrote this and host it elsewhere').check();
-  await panel.getByRole('button', { name: 'Submit input' }).click();
+  await form.getByLabel('I wrote this and host it elsewhere').check();
+  await form.getByRole('button', { name: 'Submit input' }).click();
 }

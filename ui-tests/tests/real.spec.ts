@@ -2,7 +2,7 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { castAndConfirm, realRoot, gitIn } from './helpers';
+import { castAndConfirm, gitIn, openProposal, realRoot } from './helpers';
 
 const repo = path.join(realRoot, 'jupyter-governance');
 
@@ -30,8 +30,11 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
   ).toBeVisible();
   expect(git('status', '--porcelain')).toBe('');
 
-  await panel
-    .getByRole('button', { name: 'Import funding priorities' })
+  // An admin action: in the panel's "…" menu, not in every contributor's way.
+  await panel.getByRole('button', { name: 'More actions' }).click();
+  await page
+    .locator('.jp-GovExt-moreMenu')
+    .getByRole('menuitem', { name: 'Import Funding Priorities' })
     .click();
   const dialog = page.getByRole('dialog');
   await dialog
@@ -47,13 +50,16 @@ test('on a copy of jupyter/governance: initialise, read the councils, import the
     .getByRole('button', { name: /Grow the contributor capacity of Jupyter/ })
     .click();
   // The imported outcome is listed, and the body is rendered as Markdown (its bold text).
+  const doc = page.getByRole('article', {
+    name: /Funding priority: Grow the contributor capacity of Jupyter/
+  });
   await expect(
-    panel
+    doc
       .getByRole('list', { name: 'Key outcomes' })
       .getByText(/Grow the number of contributors\./)
   ).toBeVisible();
   await expect(
-    panel
+    doc
       .getByRole('strong')
       .filter({ hasText: 'Grow the number of contributors.' })
   ).toBeVisible();
@@ -71,16 +77,18 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
 
   // The draft form asks which bodies must approve; the council is ticked by default.
   await panel.getByRole('button', { name: 'Draft a proposal' }).click();
-  const form = panel.getByRole('form', { name: 'Draft a proposal' });
+  const form = page.getByRole('form', { name: 'Draft a proposal' });
   await form.getByLabel('Proposal title').fill('Change the SSC charter');
   const bodies = form.getByRole('group', { name: 'Needs approval from' });
   await expect(bodies.getByLabel('Executive Council')).toBeChecked();
   await bodies.getByLabel('Software Steering Council').check();
   await form.getByRole('button', { name: 'Save draft' }).click();
   await expect(
-    panel.getByText(
-      'Needs approval from: Executive Council, Software Steering Council'
-    )
+    page
+      .getByRole('article', { name: 'Proposal: Change the SSC charter' })
+      .getByText(
+        'Needs approval from: Executive Council, Software Steering Council'
+      )
   ).toBeVisible();
 
   // Meanwhile other members opened and voted on a two-body proposal; Zsailer pulls their commits.
@@ -156,8 +164,16 @@ test('a vote that needs both councils: draft it, vote, and copy the checklist fo
     voted.getByText('Every body approves so far: passing.')
   ).toBeVisible();
 
-  await voted.getByRole('button', { name: 'Details and ballots' }).click();
-  await voted.getByRole('button', { name: 'Copy for GitHub' }).click();
+  const doc = await openProposal(
+    page,
+    panel,
+    'Adopt the decision record template'
+  );
+  // Each body's tally is drawn as a chart against its quorum, in the document too.
+  await expect(
+    doc.getByRole('img', { name: /Software Steering Council: yes 5, no 1/ })
+  ).toBeVisible();
+  await doc.getByRole('button', { name: 'Copy for GitHub' }).click();
   await expect(page.getByText('Copied the vote as Markdown')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('## Adopt the decision record template');

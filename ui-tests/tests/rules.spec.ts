@@ -6,7 +6,13 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { castAndConfirm, gitIn, openVotes, starterRepo } from './helpers';
+import {
+  castAndConfirm,
+  gitIn,
+  openVotes,
+  starterRepo,
+  openProposal
+} from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -43,10 +49,11 @@ test('a member calls a vote on a proposal a contributor drafted, and becomes its
   const item = panel.getByRole('listitem', {
     name: 'A proposal from the community'
   });
-  await item.getByRole('button', { name: 'Details and ballots' }).click();
-  const details = item.getByRole('region', {
-    name: 'Details of A proposal from the community'
-  });
+  const details = await openProposal(
+    page,
+    panel,
+    'A proposal from the community'
+  );
   await details.getByRole('button', { name: 'Call a vote' }).click();
   await expect(
     details.getByText('alice called a vote: it opens when another member')

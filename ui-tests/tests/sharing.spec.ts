@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-import { fillInputForm, gitIn, starterRepo } from './helpers';
+import { fillInputForm, gitIn, inputForm, starterRepo } from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -54,7 +54,7 @@ test('a contributor without push rights gets a pull-request link instead of an e
     await panel.getByRole('tab', { name: 'Community input' }).click();
     await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
     await fillInputForm(
-      panel,
+      inputForm(page),
       'My post on the pillars',
       'https://example.org/pillars'
     );

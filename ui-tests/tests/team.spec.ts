@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 
-import { castAndConfirm, fillInputForm, openVotes } from './helpers';
+import { castAndConfirm, fillInputForm, inputForm, openVotes } from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -23,7 +23,11 @@ test("two people on two servers see each other's input and ballots after Sync", 
   await castAndConfirm(page, item);
   await panel.getByRole('tab', { name: 'Community input' }).click();
   await panel.getByRole('button', { name: 'Link a post you wrote' }).click();
-  await fillInputForm(panel, "Alice's post", 'https://example.org/alice');
+  await fillInputForm(
+    inputForm(page),
+    "Alice's post",
+    'https://example.org/alice'
+  );
   // Three commits wait to be shared: the ballot, the decision (every member has now voted, so
   // the vote closed by itself) and the input.
   await expect(panel.getByText('0 to pull · 3 to push')).toBeVisible();

@@ -3,7 +3,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { castAndConfirm, openVotes, starterRepo } from './helpers';
+import {
+  castAndConfirm,
+  openProposal,
+  openVotes,
+  proposalDoc,
+  starterRepo
+} from './helpers';
 
 const repo = starterRepo;
 const PROPOSAL = 'An open vote for the UI test';
@@ -48,15 +54,19 @@ test('a member casts a ballot, changes it, and sees the tally follow', async ({
     voted.getByText(/Quorum not met \(1 cast, 2 needed\)/)
   ).toBeVisible();
 
-  // Ballots are public: the details list each member's current ballot.
-  await voted.getByRole('button', { name: 'Details and ballots' }).click();
-  const ballots = voted.getByRole('list', { name: 'Ballots' });
+  // Ballots are public: the proposal's document lists each member's current ballot, and its
+  // history both of alice's ballots.
+  const doc = await openProposal(page, panel, PROPOSAL);
+  const ballots = doc.getByRole('list', { name: 'Ballots' });
   await expect(ballots).toContainText('alice: no');
+  const history = doc.getByRole('list', { name: 'History' });
+  await expect(history.getByText('Ballot cast by alice')).toBeVisible();
+  await expect(history.getByText('Ballot changed by alice')).toBeVisible();
 
   // Participation counts closed votes only: of the three votes alice could take part in this
   // year, only the starter repo's decided one has closed, and alice and bob both voted on it.
-  await panel.getByText('Participation in formal votes').click();
-  const table = panel.getByRole('table', {
+  await panel.getByRole('button', { name: 'Participation' }).click();
+  const table = page.getByRole('table', {
     name: 'Participation in formal votes'
   });
   await expect(table.getByRole('row', { name: /alice/ })).toContainText(
@@ -98,7 +108,15 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
 }) => {
   const panel = await openVotes(page);
   await panel.getByRole('button', { name: 'Draft a proposal' }).click();
-  const form = panel.getByRole('form', { name: 'Draft a proposal' });
+  const form = page.getByRole('form', { name: 'Draft a proposal' });
+  // An empty title is refused on its field, before anything is sent.
+  await form.getByRole('button', { name: 'Save draft' }).click();
+  const title = form.getByLabel('Proposal title');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toBeFocused();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Give the proposal a title.'
+  );
   await form.getByLabel('Proposal title').fill('Hold a community sprint');
   await form
     .getByLabel('Proposal text (Markdown)')
@@ -112,9 +130,7 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
     .selectOption({ label: "What newcomers need from Jupyter's governance" });
   await form.getByRole('button', { name: 'Save draft' }).click();
 
-  const details = panel.getByRole('region', {
-    name: 'Details of Hold a community sprint'
-  });
+  const details = proposalDoc(page, 'Hold a community sprint');
   await expect(details.getByText('a sprint')).toBeVisible();
   await details.getByRole('button', { name: 'Open for feedback' }).click();
   await details.getByRole('button', { name: 'Call a vote' }).click();
