@@ -61,7 +61,10 @@ export function InputList(props: IInputListProps): JSX.Element {
           {i.title}
         </a>
         <div className="jp-GovExt-meta">
-          {i.author.name || i.author.id} · {i.submitted.slice(0, 10)}
+          <span>{i.author.name || i.author.id}</span>
+          <time className="jp-GovExt-date" dateTime={i.submitted}>
+            {i.submitted.slice(0, 10)}
+          </time>
           {i.topics.map(topic => (
             <span key={topic} className="jp-GovExt-tag">
               {topic}

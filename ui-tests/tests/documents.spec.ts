@@ -60,6 +60,16 @@ async function assertNothingClipped(panel: Locator): Promise<void> {
         out.push(`cut off: <${el.tagName}> "${text}"`);
       }
     });
+    // Dates, tags and the parts of a meta line never break across lines (no "2026-01-/15").
+    root
+      .querySelectorAll<HTMLElement>(
+        'time, .jp-GovExt-tag, .jp-GovExt-meta > span'
+      )
+      .forEach(el => {
+        if (el.getClientRects().length > 1) {
+          out.push(`broken across lines: "${el.textContent}"`);
+        }
+      });
     return out;
   });
   expect(problems).toEqual([]);

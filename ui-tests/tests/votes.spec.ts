@@ -132,7 +132,31 @@ test('a member drafts a proposal, opens it for feedback and calls a vote', async
 
   const details = proposalDoc(page, 'Hold a community sprint');
   await expect(details.getByText('a sprint')).toBeVisible();
+  // One click, one write and at most one refresh: the document applies the proposal the
+  // server returns instead of fetching it again.
+  const calls: string[] = [];
+  const record = (r: import('@playwright/test').Request) => {
+    const [, route] = new URL(r.url()).pathname.split('/jupyter-gov-ext/');
+    if (route && route !== 'fetch') {
+      calls.push(`${r.method()} ${route}`);
+    }
+  };
+  page.on('request', record);
   await details.getByRole('button', { name: 'Open for feedback' }).click();
+  await expect(
+    details.getByRole('button', { name: 'Call a vote' })
+  ).toBeVisible();
+  await page.waitForTimeout(1500);
+  page.off('request', record);
+  const writes = calls.filter(c => !c.startsWith('GET'));
+  expect(writes).toHaveLength(1);
+  const id = writes[0].match(/^POST proposals\/([^/]+)\/transition$/)![1];
+  expect(calls.filter(c => c === `GET proposals/${id}`)).toEqual([]);
+  for (const list of ['status', 'priorities', 'inputs', 'proposals']) {
+    expect(calls.filter(c => c === `GET ${list}`).length).toBeLessThanOrEqual(
+      1
+    );
+  }
   await details.getByRole('button', { name: 'Call a vote' }).click();
   await expect(
     details.getByText(/called a vote: it opens when another member seconds it/)
