@@ -89,6 +89,13 @@ test('the panel fits the default sidebar width in every section', async ({
   const tab = page.getByRole('tab', { name: 'Governance' });
   await expect(tab).toHaveAttribute('data-gov-waiting', '2');
   await expect(tab).toHaveAttribute('title', /2 votes wait for your ballot/);
+  // A small badge in the tab's corner, the same whether or not the tab is the current one.
+  const badge = await tab.evaluate(el => {
+    const style = getComputedStyle(el, '::before');
+    return { content: style.content, width: parseFloat(style.width) };
+  });
+  expect(badge.content).toBe('"2"');
+  expect(badge.width).toBeLessThan(24);
 });
 
 test('a priority, a proposal and the forms open as documents and come back after a reload', async ({
