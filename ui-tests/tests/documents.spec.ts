@@ -162,6 +162,11 @@ test('a priority, a proposal and the forms open as documents and come back after
 
 test('main views in the light and dark themes', async ({ page }) => {
   const panel = await openPanel(page);
+  await openVotes(page);
+  await panel.getByRole('button', { name: PROPOSAL, exact: true }).click();
+  const proposal = proposalDoc(page, PROPOSAL);
+  await expect(proposal.getByRole('list', { name: 'History' })).toBeVisible();
+  await panel.getByRole('tab', { name: 'Funding priorities' }).click();
   await panel.getByRole('button', { name: PRIORITY }).click();
   const priority = page.getByRole('article', {
     name: `Funding priority: ${PRIORITY}`
@@ -189,5 +194,21 @@ test('main views in the light and dark themes', async ({ page }) => {
         maxDiffPixelRatio: 0.02
       }
     );
+    // The proposal: its tally chart against the quorum, the ballot form, the history. What
+    // depends on the clock (time left, dates, commits) is masked.
+    await page
+      .locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: PROPOSAL })
+      .click();
+    expect(
+      await proposal.screenshot({
+        mask: [
+          proposal.locator('.jp-GovExt-docHeader .jp-GovExt-meta'),
+          proposal.locator('.jp-GovExt-history')
+        ]
+      })
+    ).toMatchSnapshot(`proposal-${slug}.png`, { maxDiffPixelRatio: 0.02 });
+    await page
+      .locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: PRIORITY })
+      .click();
   }
 });
