@@ -244,6 +244,16 @@ const COMMANDS: Record<string, ICommandSpec> = {
     isEnabled: initialised,
     execute: ctx => ctx.open({ kind: 'participation' })
   },
+  [CommandIDs.openSynthesis]: {
+    label: t => t.__('Open Synthesis Board'),
+    caption: t =>
+      t.__(
+        'Group community input into strategic pillars and propose them for a vote'
+      ),
+    icon: listIcon,
+    isEnabled: initialised,
+    execute: ctx => ctx.open({ kind: 'synthesis' })
+  },
   [CommandIDs.openDocument]: {
     label: t => t.__('Open Governance Document'),
     caption: t => t.__('Open a funding priority, a proposal or a form'),

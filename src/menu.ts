@@ -18,6 +18,7 @@ export function moreMenu(
   menu.addClass('jp-GovExt-moreMenu');
   for (const command of [
     CommandIDs.draftProposal,
+    CommandIDs.openSynthesis,
     CommandIDs.openParticipation,
     CommandIDs.refresh,
     CommandIDs.startTour

@@ -8,6 +8,11 @@ import {
   IImportReport,
   IInput,
   IParticipationRow,
+  IPillar,
+  IPillarChanged,
+  IPillarDraft,
+  IPillarPatch,
+  IProposeRequest,
   IPriority,
   IProposal,
   IProposalChanged,
@@ -47,6 +52,14 @@ export class GovernanceModel implements IGovernanceModel {
   }
   get proposals(): IProposal[] {
     return this._proposals;
+  }
+  /** The council's synthesis pillars. */
+  get pillars(): IPillar[] {
+    return this._pillars;
+  }
+  /** Whether this user may create and change pillars (council members). */
+  get canEditPillars(): boolean {
+    return this._canEditPillars;
   }
   /** How many open votes wait for this user's ballot (the sidebar tab's badge). */
   get waitingForMe(): number {
@@ -88,12 +101,18 @@ export class GovernanceModel implements IGovernanceModel {
             this._proposals = proposals;
             this._changed.emit();
             this.reloadStaleDetails();
+          }),
+          this.client.pillars().then(({ pillars, can_edit }) => {
+            this._pillars = pillars;
+            this._canEditPillars = can_edit;
+            this._changed.emit();
           })
         ]);
       } else {
         this._priorities = [];
         this._inputs = [];
         this._proposals = [];
+        this._pillars = [];
       }
       this._error = null;
     } catch (error) {
@@ -174,6 +193,33 @@ export class GovernanceModel implements IGovernanceModel {
     return result;
   }
 
+  /** A new pillar (applied at once), then one refresh. */
+  async createPillar(draft: IPillarDraft): Promise<IPillarChanged> {
+    const result = await this.client.createPillar(draft);
+    this.applyPillar(result.pillar);
+    await this.refresh();
+    return result;
+  }
+
+  /** Change a pillar's words or its inputs (applied at once), then one refresh. */
+  async editPillar(id: string, patch: IPillarPatch): Promise<IPillarChanged> {
+    const result = await this.client.editPillar(id, patch);
+    this.applyPillar(result.pillar);
+    await this.refresh();
+    return result;
+  }
+
+  /** A draft proposal from pillars (yes / no for one, ranked for several). */
+  async propose(
+    req: IProposeRequest
+  ): Promise<{ proposal: IProposal; commit: string }> {
+    const result = await this.client.propose(req);
+    this._proposals = [...this._proposals, result.proposal];
+    this._changed.emit();
+    await this.refresh();
+    return result;
+  }
+
   castBallot(id: string, ballot: IBallotRequest): Promise<IProposalChanged> {
     return this.changeProposal(this.client.castBallot(id, ballot));
   }
@@ -223,6 +269,16 @@ export class GovernanceModel implements IGovernanceModel {
     return result;
   }
 
+  private applyPillar(pillar: IPillar): void {
+    const others = this._pillars.filter(p => p.id !== pillar.id);
+    const at = this._pillars.findIndex(p => p.id === pillar.id);
+    this._pillars =
+      at < 0
+        ? [...others, pillar]
+        : this._pillars.map(p => (p.id === pillar.id ? pillar : p));
+    this._changed.emit();
+  }
+
   private applyDetail(detail: IProposalDetail): void {
     this._details.set(detail.id, detail);
     const { body, ballots, cited_inputs, members, why_not, ...entry } = detail;
@@ -249,6 +305,8 @@ export class GovernanceModel implements IGovernanceModel {
   private _priorities: IPriority[] = [];
   private _inputs: IInput[] = [];
   private _proposals: IProposal[] = [];
+  private _pillars: IPillar[] = [];
+  private _canEditPillars = false;
   private _details = new Map<string, IProposalDetail>();
   private _detailErrors = new Map<string, GovApiError>();
   private _error: GovApiError | null = null;

@@ -69,6 +69,7 @@ export namespace CommandIDs {
   export const initialise = 'jupyter-gov-ext:init';
   export const draftProposal = 'jupyter-gov-ext:draft-proposal';
   export const openParticipation = 'jupyter-gov-ext:open-participation';
+  export const openSynthesis = 'jupyter-gov-ext:open-synthesis';
   /** Open a governance document (args: kind, id): what the sidebar and the restorer use. */
   export const openDocument = 'jupyter-gov-ext:open-document';
 }

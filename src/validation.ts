@@ -137,6 +137,8 @@ export function emptyDraft(): InputDraft {
     priorities: [],
     responds_to: null,
     summary: '',
-    own_content: false
+    own_content: false,
+    stakeholder: 'community',
+    prompt: null
   };
 }

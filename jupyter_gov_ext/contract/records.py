@@ -65,11 +65,24 @@ class Rules(_Record):
     threshold: Threshold = "majority"
 
 
+# Whose voice an input is, as its author says: the funding priorities speak of "the shared needs of
+# the community and the member organisations".
+Stakeholder = Literal["community", "member-organisation", "council", "other"]
+
+
+class Prompt(_Record):
+    """A question the council asks the community now (governance.yml `prompts`)."""
+
+    id: Tag
+    text: str
+
+
 class GovernanceConfig(_Record):
     council: Body | None = None
     bodies: list[Body] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
     topics: list[Tag] = Field(default_factory=list)
+    prompts: list[Prompt] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_body_at_least(self) -> GovernanceConfig:
@@ -121,6 +134,8 @@ class Input(_Record):
     priorities: list[str] = Field(default_factory=list)
     responds_to: str | None = None
     own_content: Literal[True] = True
+    stakeholder: Stakeholder | None = None
+    prompt: str | None = None  # the id of the council's prompt it answers
     body: str = ""
 
 
@@ -158,11 +173,25 @@ class Proposal(_Record):
     door: Literal["one-way", "two-way"] = "two-way"
     priorities: list[str] = Field(default_factory=list)
     cites: list[str] = Field(default_factory=list)
+    pillars: list[str] = Field(default_factory=list)  # the synthesis pillars it was proposed from
     bodies: list[str] = Field(default_factory=list)
     second_requested: bool = False
     vote: VotePeriod | None = None
     decision: Decision | None = None
     body: str = ""
+
+
+class Pillar(_Record):
+    """A strategic pillar the council synthesises from community input: one file per pillar (so
+    two clones editing different pillars merge), naming the inputs that support it."""
+
+    id: RecordId
+    title: str
+    author: str
+    created: Timestamp
+    edited: Timestamp | None = None
+    inputs: list[str] = Field(default_factory=list)
+    body: str = ""  # the pillar in one paragraph
 
 
 class Ballot(_Record):

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .errors import GovError
 from .fields import BODY_MAX, SHORT_TEXT, SUMMARY_MAX, HttpLink, Tag, Title, text
-from .records import Threshold
+from .records import Stakeholder, Threshold
 
 
 class _Request(BaseModel):
@@ -28,6 +28,8 @@ class InputCreate(_Request):
     responds_to: Annotated[str, Field(max_length=128)] | None = None
     summary: text(SUMMARY_MAX) = ""
     own_content: bool
+    stakeholder: Stakeholder = "community"
+    prompt: Tag | None = None
 
     @model_validator(mode="after")
     def _own_content_only(self) -> InputCreate:
@@ -74,6 +76,52 @@ class ProposalCreate(_Request):
             raise GovError("invalid_field", "Only a ranked vote has options.", field="options")
         elif self.seats != 1:
             raise GovError("invalid_field", "Only a ranked vote fills seats.", field="seats")
+        return self
+
+
+RecordIds = Annotated[
+    list[Annotated[str, Field(max_length=128)]], Field(default_factory=list, max_length=1000)
+]
+
+
+class PillarCreate(_Request):
+    model_config = ConfigDict(title="IPillarDraft", extra="forbid", str_strip_whitespace=True)
+    title: Title
+    summary: text(SUMMARY_MAX * 4) = ""
+    inputs: RecordIds
+
+
+class PillarPatch(_Request):
+    """Change a pillar: its words, or which inputs support it (added and removed by id, so two
+    people placing different inputs do not undo each other)."""
+
+    model_config = ConfigDict(title="IPillarPatch", extra="forbid", str_strip_whitespace=True)
+    title: Title | None = None
+    summary: text(SUMMARY_MAX * 4) | None = None
+    add: RecordIds
+    remove: RecordIds
+
+
+class ProposeFromPillars(_Request):
+    """Turn pillars into a proposal: yes / no for one pillar, a ranked vote over several."""
+
+    model_config = ConfigDict(title="IProposeRequest", extra="forbid", str_strip_whitespace=True)
+    pillars: list[Annotated[str, Field(max_length=128)]] = Field(min_length=1, max_length=20)
+    title: Title
+    seats: int = Field(1, ge=1, le=19)
+    door: Literal["one-way", "two-way"] = "two-way"
+    bodies: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _seats_fit(self) -> ProposeFromPillars:
+        if len(set(self.pillars)) != len(self.pillars):
+            raise GovError("invalid_field", "Name each pillar once.", field="pillars")
+        if len(self.pillars) > 1 and self.seats >= len(self.pillars):
+            raise GovError(
+                "invalid_field", "Choose fewer pillars to adopt than there are.", field="seats"
+            )
+        if len(self.pillars) == 1 and self.seats != 1:
+            raise GovError("invalid_field", "One pillar is a yes / no vote.", field="seats")
         return self
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .records import ProposalStatus, Threshold
+from .records import ProposalStatus, Stakeholder, Threshold
 
 
 class _Response(BaseModel):
@@ -96,6 +96,12 @@ class Counts(_Response):
     proposals: int
 
 
+class PromptView(_Response):
+    model_config = _named("IPrompt")
+    id: str
+    text: str
+
+
 class Status(_Response):
     model_config = _named("IStatus")
     version: str
@@ -108,6 +114,7 @@ class Status(_Response):
     member: bool
     bodies: list[VotingBody]
     topics: list[str]
+    prompts: list[PromptView]
     rules: RulesView | None
     remote: RemoteState
     counts: Counts
@@ -175,6 +182,8 @@ class InputView(_Response):
     priorities: list[str]
     responds_to: str | None
     own_content: Literal[True]
+    stakeholder: Stakeholder | None
+    prompt: str | None
     summary: str
 
 
@@ -307,6 +316,7 @@ class ProposalView(_Response):
     door: Literal["one-way", "two-way"]
     priorities: list[str]
     cites: list[str]
+    pillars: list[str]
     bodies: list[str]
     body_names: list[str]
     second_requested: bool
@@ -359,6 +369,44 @@ class ProposalChanged(_Response):
 class ProposalOne(_Response):
     model_config = _named("IProposalOne")
     proposal: ProposalDetail
+
+
+class PillarProposal(_Response):
+    """A proposal made from a pillar, and what became of it."""
+
+    model_config = _named("IPillarProposal")
+    id: str
+    title: str
+    status: ProposalStatus
+    decided: str | None
+
+
+class PillarView(_Response):
+    model_config = _named("IPillar")
+    id: str
+    title: str
+    summary: str
+    author: str
+    created: str
+    edited: str | None
+    inputs: list[str] = Field(description="The inputs that support it, as the file names them")
+    missing: list[str] = Field(description="Inputs it names that the repo does not have")
+    stakeholders: dict[str, int] = Field(description="Supporting inputs per stakeholder")
+    priorities: dict[str, int] = Field(description="Supporting inputs per funding priority")
+    prompts: dict[str, int] = Field(description="Supporting inputs per council prompt")
+    proposals: list[PillarProposal]
+
+
+class PillarList(_Response):
+    model_config = _named("IPillarList")
+    pillars: list[PillarView]
+    can_edit: bool = Field(description="Whether this user may create and change pillars")
+
+
+class PillarChanged(_Response):
+    model_config = _named("IPillarChanged")
+    pillar: PillarView
+    commit: str
 
 
 class HistoryEvent(_Response):

@@ -28,6 +28,8 @@ RESPONSES: list[type[BaseModel]] = [
     responses.ProposalChanged,
     responses.Export,
     responses.ProposalHistory,
+    responses.PillarList,
+    responses.PillarChanged,
     responses.Participation,
     responses.SyncResult,
     responses.RemoteState,
@@ -40,6 +42,9 @@ REQUESTS: list[type[BaseModel]] = [
     requests.TransitionRequest,
     requests.BallotRequest,
     requests.ImportPrioritiesRequest,
+    requests.PillarCreate,
+    requests.PillarPatch,
+    requests.ProposeFromPillars,
     requests.ForkRequest,
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..contract.errors import GovError
-from ..contract.records import Ballot, GovernanceConfig, Input, Priority, Proposal
+from ..contract.records import Ballot, GovernanceConfig, Input, Pillar, Priority, Proposal
 from .roster import ResolvedBody
 
 
@@ -19,6 +19,7 @@ class Snapshot:
     proposals: list[Proposal]
     # proposal id -> lower-cased member id -> ballot: one member, one ballot, whatever the case
     ballots: dict[str, dict[str, Ballot]]
+    pillars: list[Pillar] = field(default_factory=list)
     problems: list[dict[str, str]] = field(default_factory=list)
 
     def require_config(self) -> GovernanceConfig:
@@ -42,6 +43,12 @@ class Snapshot:
 
     def require_priorities(self, ids: list[str]) -> None:
         self.require_known("priorities", ids, {p.id for p in self.priorities}, "funding priority")
+
+    def pillar(self, pillar_id: str) -> Pillar:
+        for p in self.pillars:
+            if p.id == pillar_id:
+                return p
+        raise GovError("not_found", f"Pillar '{pillar_id}' does not exist.", 404)
 
     def proposal(self, proposal_id: str) -> Proposal:
         for p in self.proposals:

@@ -18,13 +18,17 @@ from ..contract.requests import (
     ForkRequest,
     ImportPrioritiesRequest,
     InputCreate,
+    PillarCreate,
+    PillarPatch,
     ProposalCreate,
     ProposalPatch,
+    ProposeFromPillars,
     TransitionRequest,
     parse_request,
 )
 from ..domain import export, views, votes
-from ..services import community, council, priorities, setup, status
+from ..domain import synthesis as synthesis_views
+from ..services import community, council, priorities, setup, status, synthesis
 from ..storage.store import GovernanceStore
 from .base import GovHandler, endpoint, write_endpoint
 
@@ -186,6 +190,48 @@ class HistoryHandler(GovHandler):
         await self.reply_cached(produce)
 
 
+class PillarsHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        async def produce() -> responses.PillarList:
+            snap, who = await self.context()
+            return synthesis_views.list_pillars(snap, who.is_member)
+
+        await self.reply_cached(produce)
+
+    @write_endpoint
+    async def post(self) -> None:
+        req = parse_request(PillarCreate, self.json_body())
+        snap, who = await self.context()
+        pillar, commit = await synthesis.create_pillar(self.store, snap, req, who)
+        snap, _ = await self.context()
+        view = synthesis_views.pillar_view(snap, snap.pillar(pillar.id))
+        self.reply(responses.PillarChanged(pillar=view, commit=commit), 201)
+
+
+class PillarHandler(GovHandler):
+    @write_endpoint
+    async def patch(self, pillar_id: str) -> None:
+        check_id(pillar_id, "id")
+        req = parse_request(PillarPatch, self.json_body())
+        snap, who = await self.context()
+        pillar, commit = await synthesis.edit_pillar(self.store, snap, pillar_id, req, who)
+        snap, _ = await self.context()
+        view = synthesis_views.pillar_view(snap, snap.pillar(pillar.id))
+        self.reply(responses.PillarChanged(pillar=view, commit=commit))
+
+
+class ProposeHandler(GovHandler):
+    @write_endpoint
+    async def post(self) -> None:
+        req = parse_request(ProposeFromPillars, self.json_body())
+        snap, who = await self.context()
+        proposal, commit = await synthesis.propose(self.store, snap, req, who)
+        snap, who = await self.context()
+        view = views.proposal_view(snap, snap.proposal(proposal.id), who, _now())
+        self.reply(responses.ProposalCreated(proposal=view, commit=commit), 201)
+
+
 class ExportHandler(GovHandler):
     @endpoint
     async def get(self, proposal_id: str) -> None:
@@ -242,6 +288,9 @@ def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> 
         (f"proposals/{pid}/export", ExportHandler),
         (f"proposals/{pid}/history", HistoryHandler),
         ("participation", ParticipationHandler),
+        ("pillars", PillarsHandler),
+        ("pillars/propose", ProposeHandler),
+        (f"pillars/{pid}", PillarHandler),
         ("sync", SyncHandler),
         ("fetch", FetchHandler),
         ("remote/fork", ForkHandler),

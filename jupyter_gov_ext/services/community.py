@@ -21,6 +21,8 @@ def validate_input(req: InputCreate, snap: Snapshot) -> None:
     if config.topics:
         snap.require_known("topics", req.topics, set(config.topics), "topic")
     snap.require_priorities(req.priorities)
+    if req.prompt:
+        snap.require_known("prompt", [req.prompt], {p.id for p in config.prompts}, "prompt")
     if req.responds_to:
         target = check_id(req.responds_to, "responds_to")
         if not any(i.id == target for i in snap.inputs) and not any(
@@ -49,6 +51,8 @@ async def submit_input(
         priorities=list(dict.fromkeys(req.priorities)),
         responds_to=req.responds_to or None,
         own_content=True,
+        stakeholder=req.stakeholder,
+        prompt=req.prompt,
         body=req.summary,
     )
     commit = await store.save(

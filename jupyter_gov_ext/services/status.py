@@ -47,6 +47,7 @@ async def repo_status(
         member=who.is_member,
         bodies=[b.public() for b in snap.bodies],
         topics=list(config.topics) if config else [],
+        prompts=[{"id": p.id, "text": p.text} for p in config.prompts] if config else [],
         rules=responses.RulesView.model_validate(config.rules.model_dump()) if config else None,
         remote=_remote(state),
         counts=responses.Counts(

@@ -6,6 +6,7 @@ governance.yml                                   settings (bodies, members, rule
 priorities/<id>.md                               one funding priority per file
 inputs/<YYYY>/<YYYY-MM-DD>-<slug>-<rand6>.md     one community input per file
 proposals/<YYYY-MM-DD>-<slug>-<rand6>.md         one proposal per file
+pillars/<YYYY-MM-DD>-<slug>-<rand6>.md           one synthesis pillar per file
 votes/<proposal-id>/<member-id>.yml              one member's current ballot on one proposal
 ```
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 
-from ..contract.records import Ballot, Input, Priority, Proposal
+from ..contract.records import Ballot, Input, Pillar, Priority, Proposal
 from ..domain.slugs import slugify
 from . import frontmatter
 
@@ -34,7 +35,7 @@ class CastBallot:
     ballot: Ballot
 
 
-Record = Input | Proposal | Priority | CastBallot
+Record = Input | Proposal | Priority | Pillar | CastBallot
 
 
 def new_id(title: str, now: datetime | None = None) -> str:
@@ -52,6 +53,8 @@ def path_of(record: Record, existing_ballots: dict[str, str] | None = None) -> s
         return existing or f"votes/{record.proposal_id}/{record.member_id}.yml"
     if isinstance(record, Input):
         return f"inputs/{record.submitted[:4]}/{record.id}.md"
+    if isinstance(record, Pillar):
+        return f"pillars/{record.id}.md"
     if isinstance(record, Proposal):
         return f"proposals/{record.id}.md"
     return f"priorities/{record.id}.md"

@@ -27,6 +27,7 @@ from ..contract.records import (
     Ballot,
     GovernanceConfig,
     Input,
+    Pillar,
     Priority,
     Proposal,
     Signature,
@@ -95,6 +96,7 @@ class GovernanceStore:
         self.inputs = RecordIndex(self.root, "inputs", ".md", 2, _markdown_parser(Input))
         self.proposals = RecordIndex(self.root, "proposals", ".md", 1, _markdown_parser(Proposal))
         self.votes = RecordIndex(self.root, "votes", ".yml", 2, _parse_ballot)
+        self.pillars = RecordIndex(self.root, "pillars", ".md", 1, _markdown_parser(Pillar))
         self._config_cache: tuple[Any, GovernanceConfig] | None = None
         self._read_lock = asyncio.Lock()
         # proposal id -> lower-cased member id -> the file that holds that member's ballot
@@ -113,7 +115,7 @@ class GovernanceStore:
 
     @property
     def indexes(self) -> tuple[RecordIndex, ...]:
-        return (self.priorities, self.inputs, self.proposals, self.votes)
+        return (self.priorities, self.inputs, self.proposals, self.votes, self.pillars)
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -184,7 +186,7 @@ class GovernanceStore:
                 {"path": body.roster_file or layout.GOVERNANCE_FILE, "problem": p}
                 for p in body.problems
             ]
-        priorities, inputs, proposals, (ballots, ballot_files) = (
+        priorities, inputs, proposals, (ballots, ballot_files), pillars = (
             self._derived(index, problems) for index in self.indexes
         )
         self._ballot_files = ballot_files
@@ -196,6 +198,7 @@ class GovernanceStore:
             inputs=inputs,
             proposals=proposals,
             ballots=ballots,
+            pillars=pillars,
             problems=problems,
         )
 

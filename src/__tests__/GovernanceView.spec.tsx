@@ -31,6 +31,7 @@ const STATUS: IStatus = {
   member: true,
   bodies: [],
   topics: ['community'],
+  prompts: [],
   rules: {
     vote_days: 7,
     quorum: 0.5,
@@ -49,6 +50,8 @@ const STATUS: IStatus = {
   problems: []
 };
 
+const NO_PILLARS = { pillars: [], can_edit: false };
+
 /** The request seam answering from fixtures: the only thing these tests replace. */
 class FixtureClient extends GovernanceClient {
   constructor(readonly answers: Record<string, unknown>) {
@@ -66,7 +69,9 @@ class FixtureClient extends GovernanceClient {
 async function loaded(
   answers: Record<string, unknown>
 ): Promise<GovernanceModel> {
-  const model = new GovernanceModel(new FixtureClient(answers));
+  const model = new GovernanceModel(
+    new FixtureClient({ pillars: NO_PILLARS, ...answers })
+  );
   await model.refresh();
   return model;
 }
@@ -189,6 +194,7 @@ describe('the model', () => {
       priorities: { priorities: [] },
       inputs: { inputs: [] },
       proposals: { proposals: [proposal] },
+      pillars: NO_PILLARS,
       'proposals/p1/ballot': { proposal: voted, commit: 'abc1234' }
     });
     const model = new GovernanceModel(client);
@@ -209,7 +215,8 @@ describe('the model', () => {
       'GET status',
       'GET priorities',
       'GET inputs',
-      'GET proposals'
+      'GET proposals',
+      'GET pillars'
     ]);
   });
 });

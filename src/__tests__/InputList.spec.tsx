@@ -18,7 +18,9 @@ function inputs(n: number): IInput[] {
     priorities: [],
     own_content: true as const,
     summary: '',
-    responds_to: i === 1 ? '2026-01-01-post-0' : null
+    responds_to: i === 1 ? '2026-01-01-post-0' : null,
+    stakeholder: 'community' as const,
+    prompt: null
   }));
 }
 

@@ -1,5 +1,9 @@
 import { toError } from '../api/client';
-import { IInput, IProposal } from '../api/types';
+import { nullTranslator } from '@jupyterlab/translation';
+
+import { IInput, IPillar, IProposal } from '../api/types';
+import { queueOf } from '../documents/SynthesisBoard';
+import { traceLine, traceOf } from '../trace';
 import { groupProposals } from '../components/VoteList';
 import { buildThreads, matchesInput } from '../threads';
 import { emptyDraft, isHttpUrl, validateDraft } from '../validation';
@@ -20,6 +24,8 @@ function input(
     own_content: true,
     summary: '',
     responds_to: null,
+    stakeholder: 'community',
+    prompt: null,
     ...extra
   };
 }
@@ -146,5 +152,80 @@ describe('request seam errors', () => {
     expect(err.message).toContain(
       'jupyter server extension enable jupyter_gov_ext'
     );
+  });
+});
+
+describe('what an input fed', () => {
+  const trans = nullTranslator.load('jupyter_gov_ext');
+  const pillar = (id: string, inputs: string[]) =>
+    ({ id, title: id.toUpperCase(), inputs }) as unknown as IPillar;
+  const proposal = (extra: Partial<IProposal>) =>
+    ({
+      id: 'p',
+      title: 'Pick a pillar',
+      status: 'voting',
+      cites: [],
+      pillars: [],
+      decision: null,
+      ...extra
+    }) as unknown as IProposal;
+
+  it('follows an input through its pillars to the proposals and their outcome', () => {
+    const pillars = [pillar('a', ['i1', 'i2']), pillar('b', ['i2'])];
+    const decided = proposal({
+      pillars: ['a'],
+      status: 'accepted',
+      decision: {
+        decided: '2026-12-01T10:00:00Z',
+        outcome: 'accepted',
+        tally: {},
+        ballots_digest: null
+      }
+    });
+    const other = proposal({ id: 'q', title: 'Other', pillars: ['c'] });
+    const trace = traceOf({ id: 'i1' }, pillars, [decided, other]);
+    expect(trace.pillars.map(p => p.id)).toEqual(['a']);
+    expect(trace.proposals.map(p => p.id)).toEqual(['p']);
+    expect(traceLine(trace, true, trans)).toBe(
+      'Your input fed pillar "A" · proposal "Pick a pillar": accepted on 2026-12-01'
+    );
+    // Someone else's input, on two pillars and not proposed yet.
+    expect(
+      traceLine(traceOf({ id: 'i2' }, pillars, [other]), false, trans)
+    ).toBe('Fed pillars "A", "B"');
+    // Cited directly, without a pillar; and an input nothing used says nothing.
+    const cited = proposal({ cites: ['i3'] });
+    expect(
+      traceLine(traceOf({ id: 'i3' }, pillars, [cited]), true, trans)
+    ).toBe('Your input is cited · proposal "Pick a pillar": voting');
+    expect(
+      traceLine(traceOf({ id: 'i9' }, pillars, [cited]), true, trans)
+    ).toBe('');
+  });
+
+  it('queues the unplaced inputs, narrowed by stakeholder, prompt and text', () => {
+    const inputs = [
+      input('i1', '2026-01-01T00:00:00Z', { stakeholder: 'community' }),
+      input('i2', '2026-01-02T00:00:00Z', {
+        stakeholder: 'member-organisation',
+        prompt: 'decide'
+      }),
+      input('i3', '2026-01-03T00:00:00Z', { stakeholder: 'council' })
+    ];
+    const pillars = [pillar('a', ['i1'])];
+    const none = {
+      topic: '',
+      priority: '',
+      stakeholder: '',
+      prompt: '',
+      query: '',
+      showPlaced: false
+    };
+    const ids = (f: typeof none) => queueOf(inputs, pillars, f).map(i => i.id);
+    expect(ids(none)).toEqual(['i2', 'i3']);
+    expect(ids({ ...none, showPlaced: true })).toEqual(['i1', 'i2', 'i3']);
+    expect(ids({ ...none, stakeholder: 'council' })).toEqual(['i3']);
+    expect(ids({ ...none, prompt: 'decide' })).toEqual(['i2']);
+    expect(ids({ ...none, query: 'TITLE I3' })).toEqual(['i3']);
   });
 });

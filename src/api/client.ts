@@ -5,6 +5,11 @@ import {
   IBallotRequest,
   IErrorBody,
   IHistoryEvent,
+  IPillarChanged,
+  IPillarDraft,
+  IPillarList,
+  IPillarPatch,
+  IProposeRequest,
   IInput,
   IImportReport,
   IParticipationRow,
@@ -124,6 +129,24 @@ export class GovernanceClient {
         'participation'
       )
     ).participation;
+  }
+
+  pillars(): Promise<IPillarList> {
+    return this.request<IPillarList>('pillars');
+  }
+
+  createPillar(draft: IPillarDraft): Promise<IPillarChanged> {
+    return this.request('pillars', 'POST', draft);
+  }
+
+  editPillar(id: string, patch: IPillarPatch): Promise<IPillarChanged> {
+    return this.request(`pillars/${encodeURIComponent(id)}`, 'PATCH', patch);
+  }
+
+  propose(
+    req: IProposeRequest
+  ): Promise<{ proposal: IProposal; commit: string }> {
+    return this.request('pillars/propose', 'POST', req);
   }
 
   async history(id: string): Promise<IHistoryEvent[]> {

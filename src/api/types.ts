@@ -50,6 +50,10 @@ export interface IGovernanceApi {
   IInputDraft?: IInputDraft;
   IInputList?: IInputList;
   IParticipation?: IParticipation;
+  IPillarChanged?: IPillarChanged;
+  IPillarDraft?: IPillarDraft;
+  IPillarList?: IPillarList;
+  IPillarPatch?: IPillarPatch;
   IPriorityList?: IPriorityList;
   IProposalChanged?: IProposalChanged;
   IProposalCreated?: IProposalCreated;
@@ -58,6 +62,7 @@ export interface IGovernanceApi {
   IProposalList?: IProposalList;
   IProposalOne?: IProposalOne;
   IProposalPatch?: IProposalPatch;
+  IProposeRequest?: IProposeRequest;
   IRemoteState?: IRemoteState;
   IStatus?: IStatus;
   ISyncResult?: ISyncResult;
@@ -126,6 +131,9 @@ export interface IInput {
   priorities: string[];
   responds_to: string | null;
   own_content: true;
+  stakeholder:
+    ('community' | 'member-organisation' | 'council' | 'other') | null;
+  prompt: string | null;
   summary: string;
 }
 export interface IAuthor {
@@ -147,6 +155,8 @@ export interface IInputDraft {
   responds_to?: string | null;
   summary?: string;
   own_content: boolean;
+  stakeholder?: 'community' | 'member-organisation' | 'council' | 'other';
+  prompt?: string | null;
 }
 export interface IInputList {
   inputs: IInput[];
@@ -174,6 +184,86 @@ export interface IParticipationRow {
    */
   required_text: string;
   meets: boolean;
+}
+export interface IPillarChanged {
+  pillar: IPillar;
+  commit: string;
+}
+export interface IPillar {
+  id: string;
+  title: string;
+  summary: string;
+  author: string;
+  created: string;
+  edited: string | null;
+  /**
+   * The inputs that support it, as the file names them
+   */
+  inputs: string[];
+  /**
+   * Inputs it names that the repo does not have
+   */
+  missing: string[];
+  /**
+   * Supporting inputs per stakeholder
+   */
+  stakeholders: {
+    [k: string]: number;
+  };
+  /**
+   * Supporting inputs per funding priority
+   */
+  priorities: {
+    [k: string]: number;
+  };
+  /**
+   * Supporting inputs per council prompt
+   */
+  prompts: {
+    [k: string]: number;
+  };
+  proposals: IPillarProposal[];
+}
+/**
+ * A proposal made from a pillar, and what became of it.
+ */
+export interface IPillarProposal {
+  id: string;
+  title: string;
+  status:
+    'draft' | 'feedback' | 'voting' | 'accepted' | 'rejected' | 'withdrawn';
+  decided: string | null;
+}
+export interface IPillarDraft {
+  title: string;
+  summary?: string;
+  /**
+   * @maxItems 1000
+   */
+  inputs?: string[];
+}
+export interface IPillarList {
+  pillars: IPillar[];
+  /**
+   * Whether this user may create and change pillars
+   */
+  can_edit: boolean;
+}
+/**
+ * Change a pillar: its words, or which inputs support it (added and removed by id, so two
+ * people placing different inputs do not undo each other).
+ */
+export interface IPillarPatch {
+  title?: string | null;
+  summary?: string | null;
+  /**
+   * @maxItems 1000
+   */
+  add?: string[];
+  /**
+   * @maxItems 1000
+   */
+  remove?: string[];
 }
 export interface IPriorityList {
   priorities: IPriority[];
@@ -217,6 +307,7 @@ export interface IProposal {
   door: 'one-way' | 'two-way';
   priorities: string[];
   cites: string[];
+  pillars: string[];
   bodies: string[];
   body_names: string[];
   second_requested: boolean;
@@ -381,6 +472,23 @@ export interface IProposalPatch {
   body?: string | null;
 }
 /**
+ * Turn pillars into a proposal: yes / no for one pillar, a ranked vote over several.
+ */
+export interface IProposeRequest {
+  /**
+   * @minItems 1
+   * @maxItems 20
+   */
+  pillars: [string, ...string[]];
+  title: string;
+  seats?: number;
+  door?: 'one-way' | 'two-way';
+  /**
+   * @maxItems 10
+   */
+  bodies?: string[];
+}
+/**
  * How the clone stands to its remote, as of the last fetch.
  */
 export interface IRemoteState {
@@ -414,6 +522,7 @@ export interface IStatus {
   member: boolean;
   bodies: IBody[];
   topics: string[];
+  prompts: IPrompt[];
   rules: IRules | null;
   remote: IRemoteState;
   counts: ICounts;
@@ -426,6 +535,10 @@ export interface IIdentity {
   source: 'user_id' | 'identity_provider' | 'git_email' | 'none';
   member: boolean;
   bodies: string[];
+}
+export interface IPrompt {
+  id: string;
+  text: string;
 }
 export interface IRules {
   vote_days: number;

@@ -129,6 +129,8 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
           filter={props.filter}
           onFilter={props.onFilter}
           onAnswer={i => props.onOpen({ kind: 'input-form', respondsTo: i.id })}
+          pillars={model.pillars}
+          me={status.identity.id}
           pageSize={props.pageSize}
         />
       </>
@@ -143,6 +145,7 @@ export function GovernanceView(props: IGovernanceViewProps): JSX.Element {
         onOpen={id => props.onOpen({ kind: 'proposal', id })}
         onDraft={() => props.onOpen({ kind: 'new-proposal' })}
         onParticipation={() => props.onOpen({ kind: 'participation' })}
+        onSynthesis={() => props.onOpen({ kind: 'synthesis' })}
       />
     );
   }

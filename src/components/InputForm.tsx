@@ -3,7 +3,7 @@ import React, { useEffect, useRef, useState } from 'react';
 
 import { GovApiError } from '../api/client';
 import { InputDraft } from '../api/derived';
-import { IInput, IPriority, IProposal } from '../api/types';
+import { IInput, IPriority, IPrompt, IProposal } from '../api/types';
 import { FieldErrors, validateDraft } from '../validation';
 import {
   CheckGroup,
@@ -26,6 +26,8 @@ export interface IInputFormProps {
   inputs: IInput[];
   proposals: IProposal[];
   trans: TranslationBundle;
+  /** The council's current questions (governance.yml `prompts`). */
+  prompts?: IPrompt[];
   /** Whether the guidelines start open (default: yes). */
   guidelinesOpen?: boolean;
 }
@@ -144,6 +146,42 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           id={errorId(FORM, 'responds_to')}
           error={errors.responds_to}
         />
+        <label className="jp-GovExt-field">
+          {trans.__('Whose voice is this?')}
+          <select
+            className="jp-mod-styled"
+            value={draft.stakeholder}
+            onChange={e =>
+              set({
+                stakeholder: e.target.value as InputDraft['stakeholder']
+              })
+            }
+          >
+            <option value="community">{trans.__('A community member')}</option>
+            <option value="member-organisation">
+              {trans.__('A Foundation member organisation')}
+            </option>
+            <option value="council">{trans.__('A council member')}</option>
+            <option value="other">{trans.__('Other')}</option>
+          </select>
+        </label>
+        {props.prompts && props.prompts.length > 0 && (
+          <label className="jp-GovExt-field">
+            {trans.__('Answers the council’s question')}
+            <select
+              className="jp-mod-styled"
+              value={draft.prompt ?? ''}
+              onChange={e => set({ prompt: e.target.value || null })}
+            >
+              <option value="">{trans.__('None in particular')}</option>
+              {props.prompts.map(p => (
+                <option key={p.id} value={p.id}>
+                  {p.text}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <TextField
           label={trans.__('Summary (optional, at most 500 characters)')}
           rows={3}
@@ -198,24 +236,32 @@ export function InputForm(props: IInputFormProps): JSX.Element {
             )}
           </li>
         </ul>
-        <h4>{trans.__('Need a prompt?')}</h4>
-        <ul>
-          <li>
-            {trans.__(
-              'How should Jupyter decide what to work on, and who decides?'
-            )}
-          </li>
-          <li>
-            {trans.__(
-              'What would help you, or your organisation, contribute more?'
-            )}
-          </li>
-          <li>
-            {trans.__(
-              'How should the councils and the Foundation work together?'
-            )}
-          </li>
-        </ul>
+        <h4>{trans.__('The council asks')}</h4>
+        {props.prompts && props.prompts.length > 0 ? (
+          <ul aria-label={trans.__('The council asks')}>
+            {props.prompts.map(p => (
+              <li key={p.id}>{p.text}</li>
+            ))}
+          </ul>
+        ) : (
+          <ul>
+            <li>
+              {trans.__(
+                'How should Jupyter decide what to work on, and who decides?'
+              )}
+            </li>
+            <li>
+              {trans.__(
+                'What would help you, or your organisation, contribute more?'
+              )}
+            </li>
+            <li>
+              {trans.__(
+                'How should the councils and the Foundation work together?'
+              )}
+            </li>
+          </ul>
+        )}
       </details>
     </div>
   );

@@ -1,7 +1,8 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useRef, useState } from 'react';
 
-import { IInput, IPriority, IProposal } from '../api/types';
+import { IInput, IPillar, IPriority, IProposal } from '../api/types';
+import { traceLine, traceOf } from '../trace';
 import { buildThreads, IInputFilter, IThread, matchesInput } from '../threads';
 import { SearchBox } from './controls';
 
@@ -13,6 +14,10 @@ export interface IInputListProps {
   filter: IInputFilter;
   onFilter: (f: IInputFilter) => void;
   onAnswer: (input: IInput) => void;
+  /** The council's pillars, for what each input fed. */
+  pillars?: IPillar[];
+  /** This user's id: their own inputs say "your input fed …". */
+  me?: string;
   trans: TranslationBundle;
   /** How many threads to render at first and per "Show more" (the itemsToShow setting). */
   pageSize?: number;
@@ -44,6 +49,19 @@ export function InputList(props: IInputListProps): JSX.Element {
   const threads = buildThreads(shown);
   const proposalTitle = new Map(props.proposals.map(p => [p.id, p.title]));
   const inputTitle = new Map(props.inputs.map(i => [i.id, i.title]));
+
+  const fed = (i: IInput): JSX.Element | null => {
+    const line = traceLine(
+      traceOf(i, props.pillars ?? [], props.proposals),
+      !!props.me && i.author.id === props.me,
+      trans
+    );
+    return line ? (
+      <p className="jp-GovExt-trace" aria-label={trans.__('What it fed')}>
+        {line}
+      </p>
+    ) : null;
+  };
 
   const renderThread = (t: IThread, depth: number): JSX.Element => {
     const i = t.input;
@@ -82,6 +100,7 @@ export function InputList(props: IInputListProps): JSX.Element {
           </div>
         )}
         {i.summary && <p className="jp-GovExt-summary">{i.summary}</p>}
+        {fed(i)}
         <button
           className="jp-GovExt-link"
           onClick={() => props.onAnswer(i)}

@@ -16,6 +16,8 @@ export interface IVoteListProps {
   onDraft: () => void;
   /** Open the members' participation in the main area. */
   onParticipation: () => void;
+  /** Open the synthesis board in the main area. */
+  onSynthesis: () => void;
 }
 
 /** Group proposals the way a council member works through them. */
@@ -66,6 +68,9 @@ export function VoteList(props: IVoteListProps): JSX.Element {
     <div className="jp-GovExt-actions">
       <button className="jp-mod-styled" onClick={props.onDraft}>
         {trans.__('Draft a proposal')}
+      </button>
+      <button className="jp-mod-styled" onClick={props.onSynthesis}>
+        {trans.__('Synthesis board')}
       </button>
       <button className="jp-mod-styled" onClick={props.onParticipation}>
         {trans.__('Participation')}

@@ -5,7 +5,7 @@ import React, { useEffect, useState } from 'react';
 import { IBallotRequest, IHistoryEvent, IProposal } from '../api/types';
 import { BallotForm } from '../components/BallotForm';
 import { History } from '../components/History';
-import { Markdown } from '../components/Markdown';
+import { Markdown, Rendered } from '../components/Markdown';
 import {
   IProposalAction,
   ProposalActions,
@@ -14,6 +14,9 @@ import {
 import { RoundsTable, TallyChart, TallyView } from '../components/Tally';
 import { timeLeft } from '../components/VoteList';
 import { GovernanceModel } from '../model';
+import { traceGraph } from '../trace';
+
+const VEGA_LITE = 'application/vnd.vegalite.v5+json';
 
 export interface IProposalDocumentProps {
   id: string;
@@ -137,6 +140,40 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
           </button>
         </aside>
       </div>
+      {detail.pillars.length > 0 && (
+        <section aria-label={trans.__('From community input')}>
+          <h2>{trans.__('From community input')}</h2>
+          <ul className="jp-GovExt-plainList">
+            {model.pillars
+              .filter(p => detail.pillars.includes(p.id))
+              .map(p => (
+                <li key={p.id}>
+                  <span className="jp-GovExt-itemTitle">{p.title}</span>
+                  {': '}
+                  {p.inputs
+                    .map(id => model.inputs.find(i => i.id === id))
+                    .filter(i => !!i)
+                    .map(i => `${i!.title} (${i!.author.name || i!.author.id})`)
+                    .join('; ')}
+                </li>
+              ))}
+          </ul>
+          {props.rendermime && (
+            <Rendered
+              rendermime={props.rendermime}
+              mimeType={VEGA_LITE}
+              data={
+                traceGraph(detail, model.pillars, model.inputs, trans) as never
+              }
+              className="jp-GovExt-traceGraph"
+              label={trans.__(
+                'From community input to the decision on "%1"',
+                detail.title
+              )}
+            />
+          )}
+        </section>
+      )}
       <section aria-label={trans.__('Ballots (public)')}>
         <h2>{trans.__('Ballots (public)')}</h2>
         {detail.ballots.length === 0 ? (

@@ -33,10 +33,16 @@ import { GovDocument } from './GovDocument';
 import { ParticipationDocument } from './ParticipationDocument';
 import { PriorityDocument } from './PriorityDocument';
 import { ProposalDocument } from './ProposalDocument';
+import { SynthesisBoard } from './SynthesisBoard';
 
 /** The documents the extension opens in the main area. */
 export type DocumentKind =
-  'priority' | 'proposal' | 'new-proposal' | 'input-form' | 'participation';
+  | 'priority'
+  | 'proposal'
+  | 'new-proposal'
+  | 'input-form'
+  | 'participation'
+  | 'synthesis';
 
 /** What opens a document: its kind, the record's id, and for the input form what to preset. */
 export interface IDocumentArgs {
@@ -66,7 +72,8 @@ const KINDS: DocumentKind[] = [
   'proposal',
   'new-proposal',
   'input-form',
-  'participation'
+  'participation',
+  'synthesis'
 ];
 
 /** Whether `args` name a document this extension can open (restored args are untrusted JSON). */
@@ -95,7 +102,8 @@ const ICONS: Record<DocumentKind, LabIcon> = {
   proposal: checkIcon,
   'new-proposal': checkIcon,
   'input-form': linkIcon,
-  participation: governanceIcon
+  participation: governanceIcon,
+  synthesis: governanceIcon
 };
 
 /**
@@ -226,6 +234,16 @@ export class GovDocuments {
         label = () => trans.__('Submit community input');
         draw = () => this.drawInputForm();
         break;
+      case 'synthesis':
+        label = () => trans.__('Synthesis board');
+        draw = () => (
+          <SynthesisBoard
+            model={model}
+            trans={trans}
+            onOpenProposal={id => void this.open({ kind: 'proposal', id })}
+          />
+        );
+        break;
       default:
         label = () => trans.__('Participation');
         draw = () => <ParticipationDocument model={model} trans={trans} />;
@@ -249,6 +267,7 @@ export class GovDocuments {
         <h1>{trans.__('Submit community input')}</h1>
         <InputForm
           topics={status.topics}
+          prompts={status.prompts}
           priorities={model.priorities}
           inputs={model.inputs}
           proposals={model.proposals}
