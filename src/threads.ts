@@ -10,6 +10,8 @@ export interface IInputFilter {
   topic: string;
   priority: string;
   query: string;
+  /** Whose voice: community, member-organisation, council, other ('' for any). */
+  stakeholder?: string;
 }
 
 export function matchesInput(i: IInput, f: IInputFilter): boolean {
@@ -17,6 +19,9 @@ export function matchesInput(i: IInput, f: IInputFilter): boolean {
     return false;
   }
   if (f.priority && !i.priorities.includes(f.priority)) {
+    return false;
+  }
+  if (f.stakeholder && i.stakeholder !== f.stakeholder) {
     return false;
   }
   const q = f.query.trim().toLowerCase();

@@ -167,3 +167,23 @@ async def test_two_clones_editing_different_pillars_merge(api, gov_repo, act_as,
     _, listing = await api("GET", "pillars")
     placed = {p["title"]: p["inputs"] for p in listing["pillars"]}
     assert placed == {"A": [ids[0]], "B": [ids[1]]}
+
+
+async def test_a_removed_input_is_reported_and_never_cited(api, gov_repo, act_as):
+    ids = await add_inputs(api, act_as, [("dana", "community", []), ("erin", "council", [])])
+    act_as("alice")
+    _, data = await api("POST", "pillars", {"title": "Kept", "inputs": ids})
+    pillar = data["pillar"]
+    # Someone removes an input by hand (it was spam, say) and the clone pulls that.
+    gone = next((gov_repo / "inputs").rglob(f"{ids[0]}.md"))
+    git(gov_repo, "rm", "-q", str(gone.relative_to(gov_repo)))
+    git(gov_repo, "commit", "-qm", "Remove a spam input")
+    _, listing = await api("GET", "pillars")
+    (kept,) = listing["pillars"]
+    assert kept["inputs"] == ids and kept["missing"] == [ids[0]]
+    assert kept["stakeholders"] == {"council": 1}  # only what exists is counted
+    code, data = await api("POST", "pillars/propose", {"pillars": [pillar["id"]], "title": "K"})
+    assert code == 201 and data["proposal"]["cites"] == [ids[1]]
+    # Removing the missing id from the pillar tidies the file.
+    code, data = await api("PATCH", f"pillars/{pillar['id']}", {"remove": [ids[0]]})
+    assert code == 200 and data["pillar"]["missing"] == []

@@ -80,6 +80,9 @@ export function InputList(props: IInputListProps): JSX.Element {
         </a>
         <div className="jp-GovExt-meta">
           <span>{i.author.name || i.author.id}</span>
+          {i.stakeholder && i.stakeholder !== 'community' && (
+            <span>{i.stakeholder}</span>
+          )}
           <time className="jp-GovExt-date" dateTime={i.submitted}>
             {i.submitted.slice(0, 10)}
           </time>
@@ -152,6 +155,22 @@ export function InputList(props: IInputListProps): JSX.Element {
               {p.title}
             </option>
           ))}
+        </select>
+        <select
+          className="jp-mod-styled"
+          aria-label={trans.__('Filter by stakeholder')}
+          value={filter.stakeholder ?? ''}
+          onChange={e =>
+            props.onFilter({ ...filter, stakeholder: e.target.value })
+          }
+        >
+          <option value="">{trans.__('All stakeholders')}</option>
+          <option value="community">{trans.__('Community members')}</option>
+          <option value="member-organisation">
+            {trans.__('Member organisations')}
+          </option>
+          <option value="council">{trans.__('Council members')}</option>
+          <option value="other">{trans.__('Other')}</option>
         </select>
       </div>
       {threads.length === 0 ? (

@@ -37,6 +37,7 @@ export function PriorityDocument(props: {
   }
   const inputs = model.inputs.filter(i => i.priorities.includes(p.id));
   const proposals = model.proposals.filter(x => x.priorities.includes(p.id));
+  const pillars = model.pillars.filter(x => (x.priorities[p.id] ?? 0) > 0);
   return (
     <article
       className="jp-GovExt-priorityDoc"
@@ -99,6 +100,25 @@ export function PriorityDocument(props: {
               {trans.__('All %1 in the panel', inputs.length)}
             </button>
           )}
+          {pillars.length > 0 && (
+            <>
+              <h2>{trans._n('%1 pillar', '%1 pillars', pillars.length)}</h2>
+              <ul className="jp-GovExt-plainList">
+                {pillars.map(x => (
+                  <li key={x.id}>
+                    {x.title}{' '}
+                    <span className="jp-GovExt-meta">
+                      {trans._n(
+                        '%1 input under this priority',
+                        '%1 inputs under this priority',
+                        x.priorities[p.id]
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h2>{trans._n('%1 proposal', '%1 proposals', proposals.length)}</h2>
           <ul className="jp-GovExt-plainList">
             {proposals.map(x => (
@@ -109,7 +129,15 @@ export function PriorityDocument(props: {
                 >
                   {x.title}
                 </button>{' '}
-                <span className="jp-GovExt-meta">{x.status}</span>
+                <span className="jp-GovExt-meta">
+                  {x.decision
+                    ? trans.__(
+                        '%1 on %2',
+                        x.decision.outcome,
+                        x.decision.decided.slice(0, 10)
+                      )
+                    : x.status}
+                </span>
               </li>
             ))}
           </ul>
