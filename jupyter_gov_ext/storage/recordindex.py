@@ -6,24 +6,63 @@ a cheaper check: every write here, git's checkouts and JupyterLab's saves replac
 which changes the folder's mtime; so when no folder's mtime and not git's index changed, the walk
 is skipped altogether (and done anyway every FULL_WALK_SECONDS, for a file edited in place). A file
 that fails to parse is kept as a problem with its path and never breaks the listing.
+
+The parsed index is persisted across restarts (`cache`, a file in the repo's `.git/`, which no pull
+or checkout writes): a new server loads it and re-parses only the files whose stat key differs, so
+its first request does not parse ten thousand files again. A cache that is missing, unreadable or
+from another version is simply ignored. It is signed (HMAC-SHA256) with a key only this user can
+read, in Jupyter's data folder, and never unpickled unless the signature is this user's: a file
+someone else put in `.git/` is ignored like a torn one.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import hmac
+import logging
 import os
+import pickle
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from jupyter_core.paths import jupyter_data_dir
 from pydantic import ValidationError
 
 from .frontmatter import MAX_FILE_BYTES, FrontMatterError
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
+# Bumped whenever what an entry holds changes shape: an older cache is then ignored.
+CACHE_FORMAT = 1
+# After the first walk, the cache is written again only once this many files were parsed since.
+CACHE_EVERY = 100
 StatKey = tuple[int, int, int]
 FULL_WALK_SECONDS = 30.0
+
+
+@functools.cache
+def _signing_key() -> bytes:
+    """This user's key for signing index caches: made once, readable by this user only."""
+    path = Path(jupyter_data_dir()) / "jupyter_gov_ext" / "index-cache.key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(key)
+        return key
+
+
+def _sign(payload: bytes) -> bytes:
+    return hmac.new(_signing_key(), payload, hashlib.sha256).digest()
 
 
 @dataclass
@@ -41,8 +80,12 @@ class RecordIndex(Generic[T]):
         suffix: str,
         depth: int,
         parse: Callable[[str, str], T],
+        cache: Path | None = None,
+        cache_tag: str = "",
     ):
-        """`parse(relpath, text)` turns a file into a record or raises ValueError."""
+        """`parse(relpath, text)` turns a file into a record or raises ValueError. `cache`: where
+        the parsed index is kept across restarts; `cache_tag`: what must match for it to be used
+        (the package version)."""
         self.root = root
         self.folder = folder
         self.suffix = suffix
@@ -53,6 +96,10 @@ class RecordIndex(Generic[T]):
         self.generation = 0  # moves whenever the records may have changed
         self._token: tuple | None = None
         self._walked_at = 0.0
+        self.cache = cache
+        self._cache_tag = f"{CACHE_FORMAT}|{cache_tag}|{folder}|{suffix}|{depth}"
+        self._cache_loaded = cache is None
+        self._parsed_at_save = 0
 
     def folder_token(self) -> tuple:
         """The (name, mtime, inode) of the folder and of its subfolders: cheap, and changed by any
@@ -78,6 +125,8 @@ class RecordIndex(Generic[T]):
         read again. None: unknown, so compare the cheap token (`stamp`: what else forces a walk,
         git's index) and walk the folder if it moved.
         """
+        if not self._cache_loaded:
+            self._load_cache()
         recent = time.monotonic() - self._walked_at < FULL_WALK_SECONDS * 10
         if changes is not None and self._token is not None and recent:
             reread = self._reread(changes)
@@ -91,7 +140,48 @@ class RecordIndex(Generic[T]):
         self._token = token
         self._walked_at = time.monotonic()
         self.generation += 1
+        if self.parsed_count - self._parsed_at_save >= (
+            1 if not self._parsed_at_save else CACHE_EVERY
+        ):
+            self._save_cache()
         return True
+
+    # --- the index kept across restarts ---------------------------------------------------------
+
+    def _load_cache(self) -> None:
+        self._cache_loaded = True
+        try:
+            data = self.cache.read_bytes()  # type: ignore[union-attr]
+            signature, payload = data[:32], data[32:]
+            if not hmac.compare_digest(signature, _sign(payload)):
+                raise ValueError("not signed by this user")
+            # Safe to unpickle: this user's own server wrote it (the signature says so).
+            tag, entries = pickle.loads(payload)  # noqa: S301
+        except FileNotFoundError:
+            return
+        except Exception as exc:  # a torn or foreign file: parse the repo as if it were absent
+            log.info("jupyter_gov_ext: ignoring the index cache %s: %s", self.cache, exc)
+            return
+        if tag == self._cache_tag and isinstance(entries, dict):
+            self._entries = {
+                rel: _Entry(key, record, problem) for rel, (key, record, problem) in entries.items()
+            }
+
+    def _save_cache(self) -> None:
+        """Write the index (atomically: a reader never sees half a file)."""
+        if self.cache is None:
+            return
+        self._parsed_at_save = max(self.parsed_count, 1)
+        entries = {rel: (e.key, e.record, e.problem) for rel, e in self._entries.items()}
+        tmp = self.cache.with_name(f".{self.cache.name}.{os.getpid()}.tmp")
+        try:
+            self.cache.parent.mkdir(parents=True, exist_ok=True)
+            payload = pickle.dumps((self._cache_tag, entries), protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(_sign(payload) + payload)
+            os.replace(tmp, self.cache)
+        except OSError as exc:  # a read-only .git: the index is simply not kept
+            log.info("jupyter_gov_ext: could not keep the index cache: %s", exc)
+            tmp.unlink(missing_ok=True)
 
     def _reread(self, changes: set[str]) -> bool:
         prefix = self.folder + "/"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
@@ -45,6 +46,17 @@ from .watch import Watcher
 log = logging.getLogger(__name__)
 # Set while this task holds the repo's write lock (see GovernanceStore.writing).
 _HOLDING: ContextVar[bool] = ContextVar("jupyter_gov_ext_holding", default=False)
+
+
+def _index_cache(root: Path, folder: str, model: Any) -> tuple[Path | None, str]:
+    """Where an index is kept across restarts (in `.git/`, which no pull writes) and the tag that
+    must match for it to be used: the record model's schema, so a changed model parses again."""
+    git_dir = root / ".git"
+    if not git_dir.is_dir() or git_dir.is_symlink():
+        return None, ""
+    schema = json.dumps(model.model_json_schema(), sort_keys=True)
+    tag = hashlib.sha1(schema.encode(), usedforsecurity=False).hexdigest()[:16]
+    return git_dir / "jupyter-gov-ext" / f"index-{folder}.pickle", tag
 
 
 def _markdown_parser(model):
@@ -92,11 +104,17 @@ class GovernanceStore:
         self.root = root.resolve()
         self.git = git or GitRepo(self.root, timeout=timeout)
         self.remotes = Remotes(self.git, network_timeout)
-        self.priorities = RecordIndex(self.root, "priorities", ".md", 1, _markdown_parser(Priority))
-        self.inputs = RecordIndex(self.root, "inputs", ".md", 2, _markdown_parser(Input))
-        self.proposals = RecordIndex(self.root, "proposals", ".md", 1, _markdown_parser(Proposal))
-        self.votes = RecordIndex(self.root, "votes", ".yml", 2, _parse_ballot)
-        self.pillars = RecordIndex(self.root, "pillars", ".md", 1, _markdown_parser(Pillar))
+
+        def index(folder: str, suffix: str, depth: int, model: Any, parse: Any) -> RecordIndex:
+            return RecordIndex(
+                self.root, folder, suffix, depth, parse, *_index_cache(self.root, folder, model)
+            )
+
+        self.priorities = index("priorities", ".md", 1, Priority, _markdown_parser(Priority))
+        self.inputs = index("inputs", ".md", 2, Input, _markdown_parser(Input))
+        self.proposals = index("proposals", ".md", 1, Proposal, _markdown_parser(Proposal))
+        self.votes = index("votes", ".yml", 2, Ballot, _parse_ballot)
+        self.pillars = index("pillars", ".md", 1, Pillar, _markdown_parser(Pillar))
         self._config_cache: tuple[Any, GovernanceConfig] | None = None
         self._read_lock = asyncio.Lock()
         # proposal id -> lower-cased member id -> the file that holds that member's ballot
