@@ -93,6 +93,20 @@ class Page:
         return cls(int(limit), cursor)
 
 
+# The whole listing as JSON, for the snapshot it was made from: what the panel asks for first, so
+# a new server makes it in the background at start-up (services/session.warm).
+_LISTING: tuple[Snapshot, bytes] | None = None
+
+
+def all_inputs_json(snap: Snapshot) -> bytes:
+    """`GET inputs` with no filter and no page, serialised; made once per snapshot."""
+    global _LISTING
+    if _LISTING is None or _LISTING[0] is not snap:
+        listing = paged(filter_inputs(snap), Page(limit=None, cursor=None))
+        _LISTING = (snap, listing.model_dump_json().encode())
+    return _LISTING[1]
+
+
 def paged(items: list[Input], page: Page) -> responses.InputList:
     """The page of inputs, with the cursor of the next page (the id of this page's last input);
     the cursor names an input, so a page stays put while new input arrives at the top."""

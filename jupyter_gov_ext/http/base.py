@@ -122,14 +122,15 @@ class GovHandler(APIHandler):
 
     async def reply_cached(
         self,
-        produce: Callable[[], Awaitable[BaseModel]],
+        produce: Callable[[], Awaitable[BaseModel | bytes]],
         per_minute: bool = False,
         extra: str = "",
     ) -> None:
         """A GET answered by version: its ETag is known before any work, so an unchanged refresh
         costs a few stats and answers 304; a repeat from another tab is served from the cache.
         `per_minute`: the answer also shows time left, so it changes each minute. `extra`: what
-        else the answer shows (e.g. git's refs, for the status)."""
+        else the answer shows (e.g. git's refs, for the status). `produce` gives the response
+        model, or its JSON when that was made already."""
         name, email = await self.store.git_identity()
         # Jupyter makes a new random user for each token request: that is nobody in particular.
         user = "" if is_anonymous(self.current_user) else self.current_user.username
@@ -158,7 +159,9 @@ class GovHandler(APIHandler):
         )
         forms = answers.get(etag)
         if forms is None:
-            forms = answers.put(etag, (await produce()).model_dump_json().encode())
+            answer = await produce()
+            body = answer if isinstance(answer, bytes) else answer.model_dump_json().encode()
+            forms = answers.put(etag, body)
         self._send(forms["plain"], forms)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:

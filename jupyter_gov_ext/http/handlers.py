@@ -89,9 +89,11 @@ class InputsHandler(GovHandler):
         page = views.Page.parse(self.get_query_argument("limit", None),
                                 self.get_query_argument("cursor", None))  # fmt: skip
 
-        async def produce() -> responses.InputList:
+        async def produce() -> responses.InputList | bytes:
             snap, _ = await self.context()
             snap.require_config()
+            if not any(args.values()) and page.limit is None and page.cursor is None:
+                return views.all_inputs_json(snap)  # the panel's own request: made at start-up
             return views.paged(views.filter_inputs(snap, **args), page)
 
         await self.reply_cached(produce)

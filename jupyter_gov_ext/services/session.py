@@ -33,7 +33,8 @@ async def warm(store: GovernanceStore) -> None:
     first request of a new server costs what a later one does."""
     try:
         snap = await store.snapshot()
-        await asyncio.to_thread(lambda: [views.input_view(i) for i in snap.inputs])
+        if snap.config is not None:
+            await asyncio.to_thread(views.all_inputs_json, snap)
     except Exception as exc:  # an unreadable repo: requests say why
         log.info("jupyter_gov_ext: nothing read at start-up: %s", exc)
 

@@ -77,6 +77,12 @@ export function SynthesisBoard(props: {
   const [proposalTitle, setProposalTitle] = useState('');
   const [seats, setSeats] = useState(1);
   const [dropOn, setDropOn] = useState('');
+  // The pillar being reworded, and its words so far.
+  const [editing, setEditing] = useState<{
+    id: string;
+    title: string;
+    summary: string;
+  } | null>(null);
   if (!status?.initialised) {
     return <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
   }
@@ -101,6 +107,21 @@ export function SynthesisBoard(props: {
   const unplace = async (inputId: string, pillarId: string) => {
     try {
       await model.editPillar(pillarId, { remove: [inputId] });
+    } catch (error) {
+      reportError(error);
+    }
+  };
+  const reword = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!editing) {
+      return;
+    }
+    try {
+      await model.editPillar(editing.id, {
+        title: editing.title,
+        summary: editing.summary
+      });
+      setEditing(null);
     } catch (error) {
       reportError(error);
     }
@@ -389,8 +410,59 @@ export function SynthesisBoard(props: {
                     />
                   )}
                   <span className="jp-GovExt-itemTitle">{p.title}</span>
+                  {edit && editing?.id !== p.id && (
+                    <button
+                      className="jp-GovExt-link"
+                      aria-label={trans.__('Reword "%1"', p.title)}
+                      onClick={() =>
+                        setEditing({
+                          id: p.id,
+                          title: p.title,
+                          summary: p.summary
+                        })
+                      }
+                    >
+                      {trans.__('Reword')}
+                    </button>
+                  )}
                 </div>
-                {p.summary && <p className="jp-GovExt-summary">{p.summary}</p>}
+                {editing?.id === p.id ? (
+                  <form
+                    className="jp-GovExt-form"
+                    aria-label={trans.__('Reword "%1"', p.title)}
+                    onSubmit={reword}
+                  >
+                    <TextField
+                      label={trans.__('Pillar title')}
+                      value={editing.title}
+                      onChange={title => setEditing({ ...editing, title })}
+                    />
+                    <TextField
+                      label={trans.__('The pillar in one paragraph')}
+                      rows={3}
+                      value={editing.summary}
+                      onChange={summary => setEditing({ ...editing, summary })}
+                    />
+                    <div className="jp-GovExt-actions">
+                      <button
+                        type="submit"
+                        className="jp-mod-styled jp-mod-accept"
+                        disabled={!editing.title.trim()}
+                      >
+                        {trans.__('Save')}
+                      </button>
+                      <button
+                        type="button"
+                        className="jp-mod-styled"
+                        onClick={() => setEditing(null)}
+                      >
+                        {trans.__('Cancel')}
+                      </button>
+                    </div>
+                  </form>
+                ) : (
+                  p.summary && <p className="jp-GovExt-summary">{p.summary}</p>
+                )}
                 <div className="jp-GovExt-meta">
                   <span>
                     {trans._n('%1 input', '%1 inputs', p.inputs.length)}

@@ -106,6 +106,16 @@ test('a member turns six inputs into two pillars and a ranked vote, and each inp
   const files = git('ls-files', 'pillars').split('\n');
   expect(files).toHaveLength(2); // one file per pillar, so clones merge
 
+  // A pillar is a draft: its words can change (one commit).
+  await funding.getByRole('button', { name: 'Reword "Funding"' }).click();
+  const reword = funding.getByRole('form', { name: 'Reword "Funding"' });
+  await reword
+    .getByLabel('The pillar in one paragraph')
+    .fill('Pay maintainers for the work that keeps Jupyter running.');
+  await reword.getByRole('button', { name: 'Save' }).click();
+  await expect(funding).toContainText('the work that keeps Jupyter running');
+  expect(git('log', '-1', '--format=%s')).toBe('Edit pillar: Funding');
+
   // Both pillars become one ranked vote that cites all six inputs.
   await mentoring
     .getByRole('checkbox', { name: 'Select "Mentoring" for a proposal' })
