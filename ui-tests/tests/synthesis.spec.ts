@@ -113,8 +113,13 @@ test('a member turns six inputs into two pillars and a ranked vote, and each inp
     .getByLabel('The pillar in one paragraph')
     .fill('Pay maintainers for the work that keeps Jupyter running.');
   await reword.getByRole('button', { name: 'Save' }).click();
-  await expect(funding).toContainText('the work that keeps Jupyter running');
-  expect(git('log', '-1', '--format=%s')).toBe('Edit pillar: Funding');
+  await expect(reword).toHaveCount(0);
+  await expect(funding.locator('.jp-GovExt-summary')).toContainText(
+    'the work that keeps Jupyter running'
+  );
+  await expect
+    .poll(() => git('log', '-1', '--format=%s'))
+    .toBe('Edit pillar: Funding');
 
   // Both pillars become one ranked vote that cites all six inputs.
   await mentoring
