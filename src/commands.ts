@@ -17,6 +17,7 @@ import {
 import { CommandRegistry } from '@lumino/commands';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
+import { reportError } from './actions';
 import { GovApiError } from './api/client';
 import { IStatus } from './api/types';
 import { IDocumentArgs, isDocumentArgs } from './documents/opener';
@@ -67,9 +68,7 @@ async function notify(work: () => Promise<string>): Promise<void> {
   try {
     Notification.success(await work(), { autoClose: 4000 });
   } catch (error) {
-    const message =
-      error instanceof GovApiError ? error.message : String(error);
-    Notification.error(message, { autoClose: false });
+    reportError(error);
   }
 }
 

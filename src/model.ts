@@ -270,12 +270,10 @@ export class GovernanceModel implements IGovernanceModel {
   }
 
   private applyPillar(pillar: IPillar): void {
-    const others = this._pillars.filter(p => p.id !== pillar.id);
-    const at = this._pillars.findIndex(p => p.id === pillar.id);
-    this._pillars =
-      at < 0
-        ? [...others, pillar]
-        : this._pillars.map(p => (p.id === pillar.id ? pillar : p));
+    const known = this._pillars.some(p => p.id === pillar.id);
+    this._pillars = known
+      ? this._pillars.map(p => (p.id === pillar.id ? pillar : p))
+      : [...this._pillars, pillar];
     this._changed.emit();
   }
 

@@ -52,7 +52,8 @@ async def edit_pillar(
     _require_member(who)
     p = snap.pillar(pillar_id)
     _known_inputs(snap, "add", req.add)
-    inputs = [i for i in p.inputs if i not in set(req.remove)]
+    removed = set(req.remove)
+    inputs = [i for i in p.inputs if i not in removed]
     inputs += [i for i in req.add if i not in inputs]
     changes = {
         "inputs": inputs,

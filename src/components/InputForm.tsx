@@ -10,6 +10,7 @@ import {
   errorId,
   FieldError,
   focusFirstInvalid,
+  invalidProps,
   TextField
 } from './controls';
 
@@ -122,10 +123,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
           {trans.__('Responds to')}
           <select
             className="jp-mod-styled"
-            aria-invalid={!!errors.responds_to}
-            aria-describedby={
-              errors.responds_to ? errorId(FORM, 'responds_to') : ''
-            }
+            {...invalidProps(errorId(FORM, 'responds_to'), errors.responds_to)}
             value={draft.responds_to ?? ''}
             onChange={e => set({ responds_to: e.target.value || null })}
           >
@@ -192,10 +190,7 @@ export function InputForm(props: IInputFormProps): JSX.Element {
         <label className="jp-GovExt-check">
           <input
             type="checkbox"
-            aria-invalid={!!errors.own_content}
-            aria-describedby={
-              errors.own_content ? errorId(FORM, 'own_content') : ''
-            }
+            {...invalidProps(errorId(FORM, 'own_content'), errors.own_content)}
             checked={draft.own_content}
             onChange={e => set({ own_content: e.target.checked })}
           />

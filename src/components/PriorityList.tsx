@@ -2,7 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useState } from 'react';
 
 import { IPriority } from '../api/types';
-import { SearchBox } from './controls';
+import { ItemLink, SearchBox } from './controls';
 
 /** Does a priority match a text query (title, summary, outcomes, examples)? */
 export function matchesPriority(p: IPriority, query: string): boolean {
@@ -48,13 +48,11 @@ export function PriorityList(props: IPriorityListProps): JSX.Element {
       <ul className="jp-GovExt-list">
         {shown.map(p => (
           <li key={p.id} className="jp-GovExt-item">
-            <button
-              className="jp-GovExt-itemLink"
-              title={trans.__('Open "%1"', p.title)}
-              onClick={() => props.onOpen(p.id)}
-            >
-              {p.title}
-            </button>
+            <ItemLink
+              title={p.title}
+              onOpen={() => props.onOpen(p.id)}
+              trans={trans}
+            />
             <span className="jp-GovExt-meta">
               <span>{trans._n('%1 input', '%1 inputs', p.input_count)}</span>
               <span>

@@ -13,6 +13,7 @@ import {
   errorId,
   FieldError,
   focusFirstInvalid,
+  invalidProps,
   TextField
 } from './controls';
 
@@ -138,8 +139,7 @@ export function ProposalForm(props: {
               min={1}
               max={19}
               value={draft.seats}
-              aria-invalid={!!errors.seats}
-              aria-describedby={errors.seats ? errorId(FORM, 'seats') : ''}
+              {...invalidProps(errorId(FORM, 'seats'), errors.seats)}
               onChange={e =>
                 set({ seats: Math.max(1, Number(e.target.value) || 1) })
               }

@@ -3,6 +3,7 @@ import React from 'react';
 
 import { IBallotRequest, IProposal } from '../api/types';
 import { BallotForm } from './BallotForm';
+import { ItemLink } from './controls';
 import { TallyChart, TallyView } from './Tally';
 
 export interface IVoteListProps {
@@ -111,13 +112,11 @@ export function VoteList(props: IVoteListProps): JSX.Element {
             <ul className="jp-GovExt-list">
               {list.map(p => (
                 <li key={p.id} className="jp-GovExt-item" aria-label={p.title}>
-                  <button
-                    className="jp-GovExt-itemLink"
-                    title={trans.__('Open "%1"', p.title)}
-                    onClick={() => props.onOpen(p.id)}
-                  >
-                    {p.title}
-                  </button>
+                  <ItemLink
+                    title={p.title}
+                    onOpen={() => props.onOpen(p.id)}
+                    trans={trans}
+                  />
                   <div className="jp-GovExt-meta">
                     <span>{trans.__('Status: %1', p.status)}</span>
                     <span>{trans.__('Sponsor: %1', p.sponsor)}</span>

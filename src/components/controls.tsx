@@ -36,7 +36,7 @@ export function focusFirstInvalid(form: HTMLElement | null): void {
 }
 
 /** The attributes that tie a field to its error: invalid, and described by the message. */
-function invalidProps(
+export function invalidProps(
   errorFor: string | undefined,
   error: string | undefined
 ): Record<string, unknown> {
@@ -115,6 +115,23 @@ export function CheckGroup(props: {
       ))}
       {props.errorFor && <FieldError id={props.errorFor} error={props.error} />}
     </fieldset>
+  );
+}
+
+/** A list item's title as a button that opens the record's document in the main area. */
+export function ItemLink(props: {
+  title: string;
+  onOpen: () => void;
+  trans: TranslationBundle;
+}): JSX.Element {
+  return (
+    <button
+      className="jp-GovExt-itemLink"
+      title={props.trans.__('Open "%1"', props.title)}
+      onClick={props.onOpen}
+    >
+      {props.title}
+    </button>
   );
 }
 

@@ -63,6 +63,7 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
   if (!detail) {
     return <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
   }
+  const inputsById = new Map(model.inputs.map(i => [i.id, i]));
   return (
     <article
       className="jp-GovExt-proposalDoc"
@@ -151,7 +152,7 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
                   <span className="jp-GovExt-itemTitle">{p.title}</span>
                   {': '}
                   {p.inputs
-                    .map(id => model.inputs.find(i => i.id === id))
+                    .map(id => inputsById.get(id))
                     .filter(i => !!i)
                     .map(i => `${i!.title} (${i!.author.name || i!.author.id})`)
                     .join('; ')}
