@@ -132,16 +132,16 @@ export function SynthesisBoard(props: {
       setTitleError(trans.__('Give the pillar a title.'));
       return;
     }
+    // Cleared at once, so what the user types next is not wiped when the answer comes back.
+    const draft = { title: newTitle, summary: newSummary, inputs: [] };
+    setNewTitle('');
+    setNewSummary('');
+    setTitleError('');
     try {
-      await model.createPillar({
-        title: newTitle,
-        summary: newSummary,
-        inputs: []
-      });
-      setNewTitle('');
-      setNewSummary('');
-      setTitleError('');
+      await model.createPillar(draft);
     } catch (error) {
+      setNewTitle(draft.title);
+      setNewSummary(draft.summary);
       setTitleError(error instanceof Error ? error.message : String(error));
     }
   };
