@@ -51,6 +51,8 @@ class Body(_Record):
     name: str
     members: list[Member] = Field(default_factory=list)
     roster: Roster | None = None
+    # Only ballots whose commit carries a good signature count (see domain/signatures.py).
+    require_signed_ballots: bool = False
 
 
 Threshold = Literal["majority", "two-thirds"]
@@ -83,6 +85,9 @@ class GovernanceConfig(_Record):
     rules: Rules = Field(default_factory=Rules)
     topics: list[Tag] = Field(default_factory=list)
     prompts: list[Prompt] = Field(default_factory=list)
+    # The repo's own list of signing keys (git's allowed-signers format), against which every
+    # clone verifies ballot signatures: a path inside the repo.
+    allowed_signers: str | None = None
 
     @model_validator(mode="after")
     def _one_body_at_least(self) -> GovernanceConfig:
@@ -192,6 +197,10 @@ class Pillar(_Record):
     edited: Timestamp | None = None
     inputs: list[str] = Field(default_factory=list)
     body: str = ""  # the pillar in one paragraph
+
+
+# A ballot's commit signature as git verifies it (see domain/signatures.py).
+SignatureStatus = Literal["good", "unknown", "missing", "bad"]
 
 
 class Ballot(_Record):

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .records import ProposalStatus, Stakeholder, Threshold
+from .records import ProposalStatus, SignatureStatus, Stakeholder, Threshold
 
 
 class _Response(BaseModel):
@@ -229,6 +229,13 @@ class TallyBase(_Response):
     quorum_met: bool
     outcome: Literal["accepted", "rejected"]
     reason: str
+    signed_only: bool = Field(
+        False, description="The body counts only ballots whose commit has a good signature."
+    )
+    not_counted: list[str] = Field(
+        default_factory=list,
+        description="Members whose ballot is shown but not counted: not signed with a good key.",
+    )
 
 
 class BinaryTally(TallyBase):
@@ -422,11 +429,18 @@ class HistoryEvent(_Response):
     time: str
     subject: str
     members: list[str] = Field(description="Whose ballot files the commit wrote, if any")
+    signature: SignatureStatus = Field(
+        "missing", description="The commit's signature as git verifies it (allowed signers)."
+    )
+    signer: str = Field("", description="Whom git names as the signer, when it knows")
 
 
 class ProposalHistory(_Response):
     model_config = _named("IProposalHistory")
     events: list[HistoryEvent]
+    allowed_signers: str | None = Field(
+        None, description="The repo's allowed-signers file that signatures are verified against"
+    )
 
 
 class Export(_Response):

@@ -8,11 +8,12 @@ made by hand (or by another tool) is still shown, as what it did to the files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..contract import responses
+from .signatures import SignatureStatus
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ def _kind(c: LoggedCommit, proposal_file: str) -> str:
 
 
 def proposal_events(
-    commits: Iterable[LoggedCommit], proposal_id: str
+    commits: Iterable[LoggedCommit],
+    proposal_id: str,
+    verdicts: Mapping[str, tuple[SignatureStatus, str]] | None = None,
 ) -> list[responses.HistoryEvent]:
-    """The steps of one proposal's life, oldest first."""
+    """The steps of one proposal's life, oldest first, each with its commit's signature status."""
+    verdicts = verdicts or {}
     proposal_file = f"proposals/{proposal_id}.md"
     events = []
     for c in commits:
@@ -72,6 +76,8 @@ def proposal_events(
                 time=c.time,
                 subject=c.subject,
                 members=members,
+                signature=verdicts.get(c.commit, ("missing", ""))[0],
+                signer=verdicts.get(c.commit, ("missing", ""))[1],
             )
         )
     events.reverse()

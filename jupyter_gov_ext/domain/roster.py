@@ -25,6 +25,7 @@ class ResolvedBody:
     members: tuple[Member, ...]
     roster_file: str | None = None
     problems: tuple[str, ...] = field(default_factory=tuple)
+    signed_only: bool = False  # only signed ballots count
 
     def public(self) -> responses.VotingBody:
         return responses.VotingBody(
@@ -102,6 +103,7 @@ def resolve_bodies(bodies: list[Body], read_yaml, year: int | None = None) -> li
                 tuple(members),
                 body.roster.file if body.roster else None,
                 tuple(problems),
+                body.require_signed_ballots,
             )
         )
     return resolved

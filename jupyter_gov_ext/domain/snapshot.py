@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..contract.errors import GovError
 from ..contract.records import Ballot, GovernanceConfig, Input, Pillar, Priority, Proposal
 from .roster import ResolvedBody
+from .signatures import SignatureStatus
 
 
 @dataclass
@@ -21,6 +22,9 @@ class Snapshot:
     ballots: dict[str, dict[str, Ballot]]
     pillars: list[Pillar] = field(default_factory=list)
     problems: list[dict[str, str]] = field(default_factory=list)
+    # proposal id -> lower-cased member id -> the signature status of the commit that wrote the
+    # ballot; read from git only when a body requires signed ballots (else None).
+    signatures: dict[str, dict[str, SignatureStatus]] | None = None
 
     def require_config(self) -> GovernanceConfig:
         if self.config is None:

@@ -11,7 +11,7 @@ from typing import Any
 from ..contract import responses
 from ..contract.fields import format_time
 from ..contract.records import Ballot, Proposal
-from . import lifecycle, rules
+from . import lifecycle, rules, signatures
 from .identity import Identity
 from .roster import ResolvedBody
 from .snapshot import Snapshot
@@ -45,8 +45,11 @@ def counted_ballots(snap: Snapshot, p: Proposal) -> dict[str, Ballot]:
 
 
 def everyone_voted(snap: Snapshot, p: Proposal, bodies: list[ResolvedBody]) -> bool:
+    """Every member has a ballot that counts (an unsigned one, where signing is required, does
+    not: the vote stays open for them to sign it)."""
     members = set(eligible(bodies))
-    return bool(members) and members <= set(counted_ballots(snap, p))
+    unsigned = {who.lower() for body in bodies for who in unsigned_ballots(snap, p, body)}
+    return bool(members) and members <= set(counted_ballots(snap, p)) - unsigned
 
 
 def permissions(
@@ -63,15 +66,31 @@ def due_for_closing(snap: Snapshot, p: Proposal, now: datetime) -> bool:
     return lifecycle.closing_time(p, now, everyone_voted(snap, p, proposal_bodies(snap, p)))
 
 
+def unsigned_ballots(snap: Snapshot, p: Proposal, body: ResolvedBody) -> list[str]:
+    """The members of a body that counts only signed ballots whose ballot is not signed with a
+    good key: shown, never counted."""
+    if not body.signed_only:
+        return []
+    status = (snap.signatures or {}).get(p.id, {})
+    members = eligible([body])
+    return sorted(
+        members[who]
+        for who in counted_ballots(snap, p)
+        if who in members and not signatures.counts(status.get(who))
+    )
+
+
 def body_tallies(
     snap: Snapshot, p: Proposal
 ) -> list[tuple[ResolvedBody, rules.BinaryTally | rules.RankedTally]]:
     """Each required body's tally, counted on its own with the same rules."""
     config = snap.require_config()
-    ballots = counted_ballots(snap, p)
+    all_ballots = counted_ballots(snap, p)
     out: list[tuple[ResolvedBody, rules.BinaryTally | rules.RankedTally]] = []
     for body in proposal_bodies(snap, p):
         ids = [m.id for m in body.members]
+        unsigned = {who.lower() for who in unsigned_ballots(snap, p, body)}
+        ballots = {who: b for who, b in all_ballots.items() if who not in unsigned}
         if p.kind == "ranked":
             # A blank ballot on a ranked vote is `value: blank` (or an empty ranking).
             rankings = {
@@ -91,10 +110,22 @@ def tallies(snap: Snapshot, p: Proposal) -> list[responses.BinaryTally | respons
         return []
     out: list[responses.BinaryTally | responses.RankedTally] = []
     for body, t in body_tallies(snap, p):
-        data: dict[str, Any] = {"body": body.id, "body_name": body.name, **t.as_dict()}
+        data: dict[str, Any] = {
+            "body": body.id,
+            "body_name": body.name,
+            **t.as_dict(),
+            **signing_rule(snap, p, body),
+        }
         model = responses.RankedTally if isinstance(t, rules.RankedTally) else responses.BinaryTally
         out.append(model.model_validate(data))
     return out
+
+
+def signing_rule(snap: Snapshot, p: Proposal, body: ResolvedBody) -> dict[str, Any]:
+    """What a tally states of the signed-ballots rule (nothing for a body without it)."""
+    if not body.signed_only:
+        return {}
+    return {"signed_only": True, "not_counted": unsigned_ballots(snap, p, body)}
 
 
 def outcome_so_far(counted: list[responses.BinaryTally | responses.RankedTally]) -> str | None:
@@ -135,7 +166,9 @@ def decided(snap: Snapshot, p: Proposal) -> Proposal:
         "decided": format_time(when),
         "outcome": outcome,
         "tally": {
-            "bodies": [{"body": b.id, **t.as_dict()} for b, t in counted],
+            "bodies": [
+                {"body": b.id, **t.as_dict(), **signing_rule(snap, p, b)} for b, t in counted
+            ],
             **({"winner": winner} if winner else {}),
         },
         "ballots_digest": ballots_digest(ballots),

@@ -218,4 +218,8 @@ async def proposal_history(
     """Every step of a proposal's life, from the commits that wrote its file and its ballots."""
     snap.proposal(proposal_id)  # 404 for a proposal that does not exist
     commits = await store.history(layout.proposal_paths(proposal_id))
-    return responses.ProposalHistory(events=history.proposal_events(commits, proposal_id))
+    verdicts = await store.commit_signatures([c.commit for c in commits], snap.config)
+    return responses.ProposalHistory(
+        events=history.proposal_events(commits, proposal_id, verdicts),
+        allowed_signers=snap.config.allowed_signers if snap.config else None,
+    )

@@ -113,6 +113,12 @@ class GitRepo:
     async def _exec(
         self, args: Sequence[str], env: dict[str, str] | None, timeout: float | None
     ) -> tuple[int, str, str]:
+        code, out, err = await self._exec_bytes(args, env, timeout)
+        return code, out.decode(errors="replace"), err.decode(errors="replace")
+
+    async def _exec_bytes(
+        self, args: Sequence[str], env: dict[str, str] | None, timeout: float | None
+    ) -> tuple[int, bytes, bytes]:
         """Run git once; on timeout the whole process group (helpers included) is killed."""
         full_env = {
             **os.environ,
@@ -143,7 +149,7 @@ class GitRepo:
             raise GovError(
                 "repo_error", f"git {args[0]} did not finish in {timeout or self.timeout} s", 504
             ) from None
-        return proc.returncode or 0, out.decode(errors="replace"), err.decode(errors="replace")
+        return proc.returncode or 0, out, err
 
     async def _code(self, *args: str) -> int:
         """Just the exit code (e.g. `diff --quiet`: 0 same, 1 different)."""
@@ -190,6 +196,73 @@ class GitRepo:
             )
             commits.append(LoggedCommit(commit, author, when, subject, changes))
         return commits
+
+    async def resolve(self, rev: str) -> str | None:
+        """The commit a branch, tag or commit id names, or None."""
+        if rev.startswith("-"):
+            return None  # never an option
+        return await self.try_run("rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+
+    async def commit_before(self, when: str) -> str | None:
+        """The last commit of HEAD's first-parent line made on or before `when` (a date or time)."""
+        return await self.try_run("rev-list", "-1", "--first-parent", f"--before={when}", "HEAD") or None
+
+    async def archive(self, commit: str) -> bytes:
+        """The tree of `commit` as a tar archive."""
+        code, out, err = await self._exec_bytes(("archive", "--format=tar", commit), None, None)
+        if code != 0:
+            raise GitError(("archive", commit), code, err.decode(errors="replace"))
+        return out
+
+    async def last_commits(self, folder: str, limit: int = 100_000) -> dict[str, str]:
+        """repo-relative path -> the newest commit that wrote it, for the files under `folder`."""
+        if await self.head() is None:
+            return {}
+        out = await self.run(
+            "-c", "core.quotePath=false", "log", f"--max-count={limit}", "--no-renames",
+            "--diff-filter=AM", "--format=%x1e%H", "--name-only", "--", folder,
+        )  # fmt: skip
+        newest: dict[str, str] = {}
+        for chunk in out.split("\x1e")[1:]:
+            commit, _, names = chunk.partition("\n")
+            for name in names.splitlines():
+                if name:
+                    newest.setdefault(name, commit.strip())
+        return newest
+
+    async def changed_paths(self, folder: str) -> set[str]:
+        """Files under `folder` that differ from HEAD (changed, staged or new)."""
+        out = await self.run(
+            "--no-optional-locks", "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
+            "--untracked-files=all", "--", folder,
+        )  # fmt: skip
+        return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
+
+    async def signatures(
+        self, commits: Sequence[str], allowed_signers: Path | None
+    ) -> dict[str, tuple[str, str]]:
+        """commit -> (git's %G? letter, the signer git names) as git verifies each signature.
+
+        SSH signatures are checked against `allowed_signers` (the repo's file), or, when the repo
+        names none, against an empty list, so a good signature by a key nobody vouched for reads
+        as unknown rather than as missing."""
+        if allowed_signers is not None:
+            option = ["-c", f"gpg.ssh.allowedSignersFile={allowed_signers}"]
+        elif await self.config("gpg.ssh.allowedSignersFile"):
+            option = []  # the user's own list
+        else:
+            option = ["-c", f"gpg.ssh.allowedSignersFile={os.devnull}"]
+        unique = list(dict.fromkeys(commits))
+        found = {}
+        for start in range(0, len(unique), 500):  # argv stays short
+            out = await self.run(
+                *option, "log", "--no-walk=unsorted", "--format=%H%x1f%G?%x1f%GS",
+                *unique[start : start + 500], "--",
+            )  # fmt: skip
+            for line in out.splitlines():
+                commit, letter, signer = (line.split("\x1f") + ["", ""])[:3]
+                found[commit] = (letter or "N", signer)
+        return found
 
     async def branch(self) -> str | None:
         return await self.try_run("symbolic-ref", "--short", "-q", "HEAD")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
@@ -35,7 +36,9 @@ from ..contract.records import (
     parse_governance,
 )
 from ..domain.history import LoggedCommit
+from ..contract.errors import GovError
 from ..domain.roster import resolve_bodies
+from ..domain.signatures import SignatureStatus, status_of
 from ..domain.snapshot import Snapshot
 from . import files, frontmatter, journal, layout
 from .gitrepo import GitRepo
@@ -124,6 +127,7 @@ class GovernanceStore:
         self._snap: Snapshot | None = None
         self._snap_key: tuple | None = None
         self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
+        self._signed: tuple[tuple, Snapshot] | None = None
         # Changed files from inotify (Linux); where it is missing, the folders' mtimes instead.
         self.watcher = Watcher(self.root)
         for folder in ("", *(index.folder for index in self.indexes)):
@@ -141,7 +145,48 @@ class GovernanceStore:
         await self._recover_if_interrupted()
         stamp = self._git_stamp(await self.git.git_dir())
         async with self._read_lock:
-            return await asyncio.to_thread(self._snapshot_sync, stamp)
+            snap = await asyncio.to_thread(self._snapshot_sync, stamp)
+            if any(body.signed_only for body in snap.bodies):
+                snap = await self._with_signatures(snap)
+            return snap
+
+    def allowed_signers(self, config: GovernanceConfig | None) -> tuple[Path | None, str | None]:
+        """The repo's allowed-signers file that governance.yml names, and why it cannot be used."""
+        if config is None or not config.allowed_signers:
+            return None, None
+        try:
+            path = files.safe_path(self.root, config.allowed_signers)
+        except GovError as exc:
+            return None, exc.message
+        if not path.is_file():
+            return None, "the allowed signers file named in governance.yml does not exist"
+        return path, None
+
+    async def _with_signatures(self, snap: Snapshot) -> Snapshot:
+        """The snapshot with each ballot's signature status, as git verifies the commit that
+        wrote the ballot file (a file changed since that commit is not signed)."""
+        signers, problem = self.allowed_signers(snap.config)
+        head = await self.git.head()
+        key = (id(snap), head, signers and files.stat_key(signers))
+        if self._signed is not None and self._signed[0] == key:
+            return self._signed[1]
+        newest = await self.git.last_commits("votes")
+        changed = await self.git.changed_paths("votes")
+        verdicts = await self.git.signatures(sorted(set(newest.values())), signers)
+        found: dict[str, dict[str, SignatureStatus]] = {}
+        for proposal_id, by_member in self._ballot_files.items():
+            for member, rel in by_member.items():
+                commit = None if rel in changed else newest.get(rel)
+                letter = verdicts.get(commit, ("N", ""))[0] if commit else "N"
+                found.setdefault(proposal_id, {})[member] = status_of(letter)
+        problems = snap.problems + (
+            [{"path": snap.config.allowed_signers or "", "problem": problem}]
+            if problem and snap.config
+            else []
+        )
+        signed = dataclasses.replace(snap, signatures=found, problems=problems)
+        self._signed = (key, signed)
+        return signed
 
     def _git_stamp(self, git_dir: Path) -> tuple:
         """git's index and HEAD as stat keys: every commit, checkout and pull replaces them."""
@@ -271,6 +316,14 @@ class GovernanceStore:
     async def history(self, record_paths: Sequence[str]) -> list[LoggedCommit]:
         """The commits that wrote these repo-relative paths (files or folders), newest first."""
         return await self.git.log(record_paths)
+
+    async def commit_signatures(
+        self, commits: Sequence[str], config: GovernanceConfig | None
+    ) -> dict[str, tuple[SignatureStatus, str]]:
+        """commit -> its signature status and signer, verified against the repo's signers."""
+        signers, _ = self.allowed_signers(config)
+        verdicts = await self.git.signatures(commits, signers)
+        return {c: (status_of(letter), signer) for c, (letter, signer) in verdicts.items()}
 
     async def git_identity(self) -> tuple[str | None, str | None]:
         """This clone's `user.name` and `user.email`: read once, and again only when a git config

@@ -1,0 +1,149 @@
+"""Signed ballots: git signs ballot commits when the user's git says so (here SSH signing with a
+throwaway key made by the test), every clone verifies them against the repo's allowed-signers file,
+and a body that requires signed ballots shows unsigned ones without counting them."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jupyter_gov_ext.storage.gitrepo import GitRepo
+
+from .repo_helpers import GOVERNANCE, commit_all, git, make_governance_repo
+from .test_council import open_vote
+
+SIGNED_GOVERNANCE = GOVERNANCE.replace(
+    "  name: Test Council\n", "  name: Test Council\n  require_signed_ballots: true\n"
+) + "allowed_signers: .github/allowed_signers\n"
+
+
+def make_key(folder: Path, name: str) -> Path:
+    """A throwaway SSH key without a passphrase; returns its public half."""
+    key = folder / name
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)], check=True
+    )
+    return key.with_suffix(".pub")
+
+
+def sign_with(repo: Path, public_key: Path | None) -> None:
+    """Set the repo's git to sign every commit with this key (or to sign none)."""
+    if public_key is None:
+        git(repo, "config", "commit.gpgsign", "false")
+        return
+    git(repo, "config", "gpg.format", "ssh")
+    git(repo, "config", "user.signingkey", str(public_key))
+    git(repo, "config", "commit.gpgsign", "true")
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    return {name: make_key(folder, name) for name in ("alice", "stranger")}
+
+
+@pytest.fixture
+def repo_path(tmp_path: Path, keys: dict[str, Path]) -> Path:
+    repo = make_governance_repo(tmp_path / "gov", SIGNED_GOVERNANCE)
+    (repo / ".github").mkdir()
+    # Only alice's key is vouched for by the repo.
+    (repo / ".github" / "allowed_signers").write_text(
+        f"alice@example.org {keys['alice'].read_text()}"
+    )
+    commit_all(repo, "allowed signers")
+    return repo
+
+
+async def test_ballots_are_verified_and_only_good_signatures_count(
+    api, act_as, repo_path: Path, keys
+):
+    pid = await open_vote(api, act_as)
+    for who, key in (("alice", keys["alice"]), ("bob", keys["stranger"]), ("carol", None)):
+        sign_with(repo_path, key)
+        act_as(who)
+        code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"})
+        assert code == 200, data
+    # The server signed nothing itself: git did, as its config said, ballot by ballot.
+    signed = ["gpgsig" in git(repo_path, "cat-file", "commit", f"HEAD~{n}") for n in (2, 1, 0)]
+    assert signed == [True, True, False]
+
+    _, data = await api("GET", f"proposals/{pid}")
+    p = data["proposal"]
+    tally = p["tallies"][0]
+    assert tally["signed_only"] is True
+    assert tally["not_counted"] == ["bob", "carol"]
+    assert (tally["yes"], tally["cast"]) == (1, 1)
+    assert len(p["ballots"]) == 3  # shown, all of them
+    # Everyone voted, but two ballots do not count yet: the vote stays open for them to sign.
+    assert p["status"] == "voting"
+
+    _, history = await api("GET", f"proposals/{pid}/history")
+    assert history["allowed_signers"] == ".github/allowed_signers"
+    ballots = {e["members"][0]: e for e in history["events"] if e["kind"] == "ballot"}
+    assert {who: e["signature"] for who, e in ballots.items()} == {
+        "alice": "good",
+        "bob": "unknown",
+        "carol": "missing",
+    }
+    assert ballots["alice"]["signer"] == "alice@example.org"
+
+
+async def test_a_ballot_re_signed_with_a_good_key_counts(api, act_as, repo_path: Path, keys):
+    pid = await open_vote(api, act_as)
+    sign_with(repo_path, None)
+    act_as("alice")
+    await api("PUT", f"proposals/{pid}/ballot", {"value": "no"})
+    _, data = await api("GET", f"proposals/{pid}")
+    assert data["proposal"]["tallies"][0]["not_counted"] == ["alice"]
+    sign_with(repo_path, keys["alice"])
+    await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"})
+    _, data = await api("GET", f"proposals/{pid}")
+    tally = data["proposal"]["tallies"][0]
+    assert (tally["not_counted"], tally["yes"], tally["no"]) == ([], 1, 0)
+
+
+async def test_a_ballot_edited_after_its_signed_commit_is_not_signed(
+    api, act_as, repo_path: Path, keys
+):
+    pid = await open_vote(api, act_as)
+    sign_with(repo_path, keys["alice"])
+    act_as("alice")
+    await api("PUT", f"proposals/{pid}/ballot", {"value": "no"})
+    ballot = repo_path / "votes" / pid / "alice.yml"
+    ballot.write_text(ballot.read_text().replace("no", "yes"))  # not committed
+    _, data = await api("GET", f"proposals/{pid}")
+    tally = data["proposal"]["tallies"][0]
+    assert (tally["not_counted"], tally["yes"], tally["no"]) == (["alice"], 0, 0)
+
+
+def test_a_signed_commit_with_no_allowed_signers_is_unknown_not_missing(tmp_path: Path, keys):
+    repo = make_governance_repo(tmp_path / "plain")
+    unsigned = git(repo, "rev-parse", "HEAD")
+    sign_with(repo, keys["alice"])
+    (repo / "x.txt").write_text("x")
+    signed = commit_all(repo, "signed")
+    verdicts = asyncio.run(GitRepo(repo).signatures([unsigned, signed], None))
+    assert (verdicts[unsigned][0], verdicts[signed][0]) == ("N", "U")
+
+
+def test_a_signature_that_does_not_match_its_commit_is_bad(tmp_path: Path, keys):
+    repo = make_governance_repo(tmp_path / "gov")
+    signers = tmp_path / "allowed"
+    signers.write_text(f"alice@example.org {keys['alice'].read_text()}")
+    sign_with(repo, keys["alice"])
+    (repo / "ballot.yml").write_text("value: yes\n")
+    good = commit_all(repo, "Vote on something")
+    # The same signed commit with its message changed: the signature no longer matches.
+    raw = git(repo, "cat-file", "commit", good) + "\n"
+    forged = subprocess.run(
+        ["git", "-C", str(repo), "hash-object", "-t", "commit", "-w", "--stdin"],
+        input=re.sub(r"Vote on something", "Vote on something else", raw),
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    verdicts = asyncio.run(GitRepo(repo).signatures([good, forged], signers))
+    assert (verdicts[good][0], verdicts[forged][0]) == ("G", "B")
