@@ -201,11 +201,16 @@ class GitRepo:
         """The commit a branch, tag or commit id names, or None."""
         if rev.startswith("-"):
             return None  # never an option
-        return await self.try_run("rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+        return await self.try_run(
+            "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}"
+        )
 
     async def commit_before(self, when: str) -> str | None:
         """The last commit of HEAD's first-parent line made on or before `when` (a date or time)."""
-        return await self.try_run("rev-list", "-1", "--first-parent", f"--before={when}", "HEAD") or None
+        return (
+            await self.try_run("rev-list", "-1", "--first-parent", f"--before={when}", "HEAD")
+            or None
+        )
 
     async def archive(self, commit: str) -> bytes:
         """The tree of `commit` as a tar archive."""
@@ -214,13 +219,14 @@ class GitRepo:
             raise GitError(("archive", commit), code, err.decode(errors="replace"))
         return out
 
-    async def last_commits(self, folder: str, limit: int = 100_000) -> dict[str, str]:
-        """repo-relative path -> the newest commit that wrote it, for the files under `folder`."""
-        if await self.head() is None:
+    async def last_commits(self, folder: str, rev: str = "HEAD") -> dict[str, str]:
+        """repo-relative path -> the newest commit of `rev`'s history that wrote it, for the
+        files under `folder`."""
+        if await self.resolve(rev) is None:
             return {}
         out = await self.run(
-            "-c", "core.quotePath=false", "log", f"--max-count={limit}", "--no-renames",
-            "--diff-filter=AM", "--format=%x1e%H", "--name-only", "--", folder,
+            "-c", "core.quotePath=false", "log", "--no-renames", "--diff-filter=AM",
+            "--format=%x1e%H", "--name-only", rev, "--", folder,
         )  # fmt: skip
         newest: dict[str, str] = {}
         for chunk in out.split("\x1e")[1:]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..contract.errors import GovError
 from ..contract.records import (
     Ballot,
     GovernanceConfig,
@@ -36,7 +37,6 @@ from ..contract.records import (
     parse_governance,
 )
 from ..domain.history import LoggedCommit
-from ..contract.errors import GovError
 from ..domain.roster import resolve_bodies
 from ..domain.signatures import SignatureStatus, status_of
 from ..domain.snapshot import Snapshot
@@ -127,7 +127,8 @@ class GovernanceStore:
         self._snap: Snapshot | None = None
         self._snap_key: tuple | None = None
         self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
-        self._signed: tuple[tuple, Snapshot] | None = None
+        # The last snapshot given signatures, what they were verified against, and the result.
+        self._signed: tuple[Snapshot, tuple, Snapshot] | None = None
         # Changed files from inotify (Linux); where it is missing, the folders' mtimes instead.
         self.watcher = Watcher(self.root)
         for folder in ("", *(index.folder for index in self.indexes)):
@@ -150,6 +151,34 @@ class GovernanceStore:
                 snap = await self._with_signatures(snap)
             return snap
 
+    async def ballot_signatures(
+        self,
+        ballot_files: dict[str, dict[str, str]],
+        signers: Path | None,
+        rev: str = "HEAD",
+        changed: set[str] | frozenset[str] = frozenset(),
+    ) -> dict[str, dict[str, SignatureStatus]]:
+        """proposal id -> member -> the signature status of the newest commit (of `rev`'s
+        history) that wrote that member's ballot file; a file in `changed` is unsigned."""
+        newest = await self.git.last_commits("votes", rev)
+        verdicts = await self.git.signatures(sorted(set(newest.values())), signers)
+        found: dict[str, dict[str, SignatureStatus]] = {}
+        for proposal_id, by_member in ballot_files.items():
+            for member, rel in by_member.items():
+                commit = None if rel in changed else newest.get(rel)
+                letter = verdicts.get(commit, ("N", ""))[0] if commit else "N"
+                found.setdefault(proposal_id, {})[member] = status_of(letter)
+        return found
+
+    def read_files(self) -> Snapshot:
+        """A snapshot of the files as they are, without git (a tree extracted from a commit)."""
+        return self._snapshot_sync()
+
+    @property
+    def ballot_files(self) -> dict[str, dict[str, str]]:
+        """proposal id -> lower-cased member -> the file of that ballot, as last read."""
+        return self._ballot_files
+
     def allowed_signers(self, config: GovernanceConfig | None) -> tuple[Path | None, str | None]:
         """The repo's allowed-signers file that governance.yml names, and why it cannot be used."""
         if config is None or not config.allowed_signers:
@@ -167,25 +196,18 @@ class GovernanceStore:
         wrote the ballot file (a file changed since that commit is not signed)."""
         signers, problem = self.allowed_signers(snap.config)
         head = await self.git.head()
-        key = (id(snap), head, signers and files.stat_key(signers))
-        if self._signed is not None and self._signed[0] == key:
-            return self._signed[1]
-        newest = await self.git.last_commits("votes")
+        key = (head, signers and files.stat_key(signers))
+        if self._signed is not None and self._signed[0] is snap and self._signed[1] == key:
+            return self._signed[2]
         changed = await self.git.changed_paths("votes")
-        verdicts = await self.git.signatures(sorted(set(newest.values())), signers)
-        found: dict[str, dict[str, SignatureStatus]] = {}
-        for proposal_id, by_member in self._ballot_files.items():
-            for member, rel in by_member.items():
-                commit = None if rel in changed else newest.get(rel)
-                letter = verdicts.get(commit, ("N", ""))[0] if commit else "N"
-                found.setdefault(proposal_id, {})[member] = status_of(letter)
+        found = await self.ballot_signatures(self._ballot_files, signers, "HEAD", changed)
         problems = snap.problems + (
             [{"path": snap.config.allowed_signers or "", "problem": problem}]
             if problem and snap.config
             else []
         )
         signed = dataclasses.replace(snap, signatures=found, problems=problems)
-        self._signed = (key, signed)
+        self._signed = (snap, key, signed)
         return signed
 
     def _git_stamp(self, git_dir: Path) -> tuple:

@@ -16,9 +16,12 @@ from jupyter_gov_ext.storage.gitrepo import GitRepo
 from .repo_helpers import GOVERNANCE, commit_all, git, make_governance_repo
 from .test_council import open_vote
 
-SIGNED_GOVERNANCE = GOVERNANCE.replace(
-    "  name: Test Council\n", "  name: Test Council\n  require_signed_ballots: true\n"
-) + "allowed_signers: .github/allowed_signers\n"
+SIGNED_GOVERNANCE = (
+    GOVERNANCE.replace(
+        "  name: Test Council\n", "  name: Test Council\n  require_signed_ballots: true\n"
+    )
+    + "allowed_signers: .github/allowed_signers\n"
+)
 
 
 def make_key(folder: Path, name: str) -> Path:
