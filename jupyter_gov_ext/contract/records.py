@@ -141,6 +141,8 @@ class Input(_Record):
     own_content: Literal[True] = True
     stakeholder: Stakeholder | None = None
     prompt: str | None = None  # the id of the council's prompt it answers
+    # Where it was found, for input imported from the forum: the post that links it.
+    source: HttpLink | None = None
     body: str = ""
 
 

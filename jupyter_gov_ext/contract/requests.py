@@ -168,6 +168,41 @@ class ImportPrioritiesRequest(_Request):
     path: Annotated[str, Field(min_length=1, max_length=4096)]
 
 
+# Where Jupyter's community input lives today.
+JUPYTER_FORUM = "https://discourse.jupyter.org"
+
+
+class ForumTopicRequest(_Request):
+    """A Discourse topic to read input from: its JSON export as saved (`topic`), or its address
+    (`url`, fetched by the server). Exactly one of the two."""
+
+    model_config = ConfigDict(title="IForumTopic", extra="forbid", str_strip_whitespace=True)
+    topic: dict[str, Any] | None = None
+    url: HttpLink | None = None
+    forum: HttpLink = Field(JUPYTER_FORUM, description="The forum a saved export comes from")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ForumTopicRequest:
+        if (self.topic is None) == (self.url is None):
+            raise GovError(
+                "invalid_field",
+                "Give either the topic's saved JSON export or its address, not both.",
+                field="topic" if self.topic is None else "url",
+            )
+        return self
+
+
+class ForumImportRequest(ForumTopicRequest):
+    """The candidates a council member confirmed, by key, and what every new input is filed as."""
+
+    model_config = ConfigDict(title="IForumImport", extra="forbid", str_strip_whitespace=True)
+    keys: list[Annotated[str, Field(max_length=4200)]] = Field(min_length=1, max_length=500)
+    topics: list[Tag] = Field(default_factory=list, max_length=10)
+    priorities: list[Tag] = Field(default_factory=list, max_length=10)
+    stakeholder: Stakeholder = "community"
+    prompt: Tag | None = None
+
+
 def parse_request(model: type[BaseModel], data: Any) -> Any:
     """Validate a request body, turning the first problem into the contract's error."""
     if not isinstance(data, dict):

@@ -185,6 +185,7 @@ class InputView(_Response):
     stakeholder: Stakeholder | None
     prompt: str | None
     summary: str
+    source: str | None = Field(None, description="The forum post it was imported from, if any")
 
 
 class InputList(_Response):
@@ -496,6 +497,64 @@ class SyncResult(_Response):
     outgoing: list[CommitView] = Field(description="What went out (to the upstream or the fork).")
     attempts: int = Field(description="Pushes tried: more than one when someone pushed meanwhile.")
     fork: ForkPushView | None
+
+
+# --- evidence: figures, audits, the forum import ------------------------------------------------
+
+
+class Figure(_Response):
+    """One growth or participation figure as rows (a list of flat objects); the panel draws it."""
+
+    model_config = _named("IFigure")
+    id: str
+    title: str
+    description: str
+    rows: list[dict[str, Any]]
+
+
+class Figures(_Response):
+    model_config = _named("IFigures")
+    figures: list[Figure]
+    head: str | None = Field(description="The commit the figures were computed at")
+
+
+class AuditNotebook(_Response):
+    """The notebook that recounts a decision, where to save it, and what it will say."""
+
+    model_config = _named("IAuditNotebook")
+    path: str = Field(description="Where to save it, relative to the Jupyter root folder")
+    notebook: dict[str, Any]
+    matches: bool | None
+    summary: str
+
+
+class ForumCandidate(_Response):
+    model_config = _named("IForumCandidate")
+    key: str
+    url: str
+    title: str
+    author: Author
+    submitted: str
+    post_number: int
+    post_url: str
+    excerpt: str
+    imported: str | None = Field(description="The input that already holds this link, if any")
+
+
+class ForumPreview(_Response):
+    model_config = _named("IForumPreview")
+    topic_title: str
+    topic_url: str
+    posts: int = Field(description="Posts read")
+    posts_in_topic: int
+    candidates: list[ForumCandidate]
+
+
+class ForumImported(_Response):
+    model_config = _named("IForumImported")
+    added: list[str] = Field(description="The ids of the new inputs")
+    skipped: list[str] = Field(description="Links not added: already an input")
+    commit: str | None
 
 
 # --- errors ---------------------------------------------------------------------------------------

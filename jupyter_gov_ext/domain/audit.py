@@ -3,11 +3,13 @@ the server decides with, and compare the result with the decision the proposal r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..contract.records import Proposal
 from . import votes
+from .roster import ResolvedBody
 from .snapshot import Snapshot
 
 # The counts compared body by body, where the recorded tally states them (a hand-written record
@@ -68,8 +70,22 @@ class Recount:
         return out
 
 
-def recount(snap: Snapshot, p: Proposal) -> Recount:
+def as_of_decision(
+    snap: Snapshot, p: Proposal, bodies_by_year: Mapping[int, list[ResolvedBody]]
+) -> Snapshot:
+    """The snapshot with the bodies as their rosters stood the year the decision was recorded
+    (a roster's terms change who sits), so an old vote is recounted with its own voters."""
+    if p.decision is None:
+        return snap
+    bodies = bodies_by_year.get(votes.parse_time(p.decision.decided).year)
+    return replace(snap, bodies=bodies) if bodies is not None else snap
+
+
+def recount(
+    snap: Snapshot, p: Proposal, bodies_by_year: Mapping[int, list[ResolvedBody]] | None = None
+) -> Recount:
     """Recount `p` from `snap`'s ballots; compare with its recorded decision if it has one."""
+    snap = as_of_decision(snap, p, bodies_by_year or {})
     if p.vote is None:
         return Recount(p.id, p.title, p.status, None, None)
     again = votes.decided(snap, p).decision

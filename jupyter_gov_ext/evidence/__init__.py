@@ -20,7 +20,7 @@ opens in JupyterLab.
 from __future__ import annotations
 
 from ..domain.audit import Recount
-from .notebook import audit_notebook
+from ..domain.audit_notebook import audit_notebook
 from .repo import GovernanceRepo, figure_ids, open_repo
 from .table import Table, table
 

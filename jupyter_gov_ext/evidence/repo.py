@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,6 @@ from ..contract.records import GovernanceConfig
 from ..domain import audit, growth
 from ..domain.audit import Recount
 from ..domain.snapshot import Snapshot
-from ..domain.votes import parse_time
 from ..storage.gitrepo import GitRepo
 from ..storage.store import GovernanceStore
 from ..storage.tree import BodiesByYear, read_commit, read_work_tree
@@ -101,7 +100,7 @@ class GovernanceRepo:
         """Recount the proposal's vote from its ballot files with the rules the server decides
         with, and compare with the decision it records."""
         p = self.snapshot.proposal(proposal_id)
-        return audit.recount(self._as_of(p), p)
+        return audit.recount(self.snapshot, p, self.bodies_by_year)
 
     def audit(self) -> list[Recount]:
         """Every decided vote recounted."""
@@ -116,13 +115,6 @@ class GovernanceRepo:
             if f.id == figure_id:
                 return f.make(self.snapshot)
         raise KeyError(f"no figure {figure_id!r}; there are {', '.join(figure_ids())}")
-
-    def _as_of(self, p: Any) -> Snapshot:
-        """The snapshot with the bodies as their rosters stood when the decision was recorded."""
-        when = p.decision.decided if p.decision else None
-        year = parse_time(when).year if when else None
-        bodies = self.bodies_by_year.get(year) if year else None
-        return replace(self.snapshot, bodies=bodies) if bodies is not None else self.snapshot
 
 
 def figure_ids() -> list[str]:

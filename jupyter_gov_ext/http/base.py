@@ -81,9 +81,14 @@ class GovHandler(APIHandler):
     def ext(self) -> JupyterGovExt:
         return self.settings["jupyter_gov_ext.ext"]
 
+    # A route that takes a whole document (a forum topic export) may allow more.
+    max_body_bytes = MAX_BODY_BYTES
+
     def json_body(self) -> Any:
-        if len(self.request.body) > MAX_BODY_BYTES:
-            raise GovError("too_large", f"The request is larger than {MAX_BODY_BYTES} bytes.", 413)
+        if len(self.request.body) > self.max_body_bytes:
+            raise GovError(
+                "too_large", f"The request is larger than {self.max_body_bytes} bytes.", 413
+            )
         try:
             data = json.loads(self.request.body or b"null")
         except (ValueError, UnicodeDecodeError, RecursionError):

@@ -16,6 +16,8 @@ from ..contract.fields import check_id
 from ..contract.requests import (
     BallotRequest,
     ForkRequest,
+    ForumImportRequest,
+    ForumTopicRequest,
     ImportPrioritiesRequest,
     InputCreate,
     PillarCreate,
@@ -28,7 +30,8 @@ from ..contract.requests import (
 )
 from ..domain import export, views, votes
 from ..domain import synthesis as synthesis_views
-from ..services import community, council, priorities, setup, status, synthesis
+from ..services import community, council, evidence, forum, priorities, setup, status, synthesis
+from ..storage import web
 from ..storage.store import GovernanceStore
 from .base import GovHandler, endpoint, write_endpoint
 
@@ -249,6 +252,54 @@ class ParticipationHandler(GovHandler):
         self.reply(responses.Participation(participation=votes.participation(snap)))
 
 
+class FiguresHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        async def produce() -> responses.Figures:
+            snap, _ = await self.context()
+            return await evidence.figures(self.store, snap)
+
+        await self.reply_cached(produce)
+
+
+class AuditNotebookHandler(GovHandler):
+    @endpoint
+    async def get(self, proposal_id: str) -> None:
+        check_id(proposal_id, "id")
+        snap, _ = await self.context()
+        root = Path(self.settings["server_root_dir"])
+        self.reply(await evidence.audit_for(self.store, snap, proposal_id, root))
+
+
+class _ForumHandler(GovHandler):
+    max_body_bytes = web.MAX_BYTES  # a saved topic export is a whole document
+
+    async def topic(self, req: ForumTopicRequest):
+        _, who = await self.context()
+        forum.require_member(who)
+        return await forum.read_topic(req, self.ext.network_timeout)
+
+
+class ForumPreviewHandler(_ForumHandler):
+    @endpoint
+    async def post(self) -> None:
+        req = parse_request(ForumTopicRequest, self.json_body())
+        topic = await self.topic(req)  # fetched before anything is held
+        snap, _ = await self.context()
+        self.reply(forum.preview(snap, topic))
+
+
+class ForumImportHandler(_ForumHandler):
+    @endpoint
+    async def post(self) -> None:
+        req = parse_request(ForumImportRequest, self.json_body())
+        topic = await self.topic(req)
+        async with self.store.writing():  # no link imported twice by two imports at once
+            snap, who = await self.context()
+            result = await forum.import_confirmed(self.store, snap, req, topic, who)
+        self.reply(result, 201 if result.added else 200)
+
+
 class SyncHandler(GovHandler):
     @endpoint  # Remotes.sync holds the repo itself; the fetch must not block reads meanwhile
     async def post(self) -> None:
@@ -293,6 +344,10 @@ def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> 
         ("pillars", PillarsHandler),
         ("pillars/propose", ProposeHandler),
         (f"pillars/{pid}", PillarHandler),
+        ("figures", FiguresHandler),
+        (f"proposals/{pid}/audit-notebook", AuditNotebookHandler),
+        ("forum/preview", ForumPreviewHandler),
+        ("forum/import", ForumImportHandler),
         ("sync", SyncHandler),
         ("fetch", FetchHandler),
         ("remote/fork", ForkHandler),

@@ -347,6 +347,14 @@ class GovernanceStore:
         verdicts = await self.git.signatures(commits, signers)
         return {c: (status_of(letter), signer) for c, (letter, signer) in verdicts.items()}
 
+    async def ignore_locally(self, pattern: str) -> None:
+        """Have git ignore `pattern` in this clone only (.git/info/exclude, never committed)."""
+        exclude = await self.git.git_dir() / "info" / "exclude"
+        lines = exclude.read_text().splitlines() if exclude.is_file() else []
+        if pattern not in lines:
+            exclude.parent.mkdir(parents=True, exist_ok=True)
+            files.restore(exclude, "\n".join([*lines, pattern, ""]).encode())
+
     async def git_identity(self) -> tuple[str | None, str | None]:
         """This clone's `user.name` and `user.email`: read once, and again only when a git config
         file that could set them changed."""

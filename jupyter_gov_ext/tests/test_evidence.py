@@ -234,3 +234,52 @@ def test_the_audit_notebook_shows_a_title_as_text(tmp_path: Path):
     # Markdown escapes: the title is shown as typed, never as an element or as emphasis.
     assert re.search(r"(?<!\\)[<*]", heading.split("\n")[0]) is None
     assert "\\<img" in heading and "\\*bold\\*" in heading
+
+
+async def test_the_figures_route_serves_every_figure_from_the_repo(api, act_as):
+    act_as("alice")
+    code, data = await api("GET", "figures")
+    assert code == 200
+    assert [f["id"] for f in data["figures"]] == [
+        "contributors", "inputs-by-priority", "inputs-by-stakeholder",
+        "time-to-decision", "ballots-per-vote", "participation",
+    ]  # fmt: skip
+    assert data["figures"][0]["rows"] == []
+    await api("POST", "inputs", {"title": "Mine", "url": "https://a.org/x", "topics": ["funding"],
+                                 "priorities": ["capacity"], "own_content": True})  # fmt: skip
+    _, data = await api("GET", "figures")
+    figures = {f["id"]: f["rows"] for f in data["figures"]}
+    assert [(r["new"], r["returning"]) for r in figures["contributors"]] == [(1, 0)]
+    assert [(r["priority"], r["inputs"]) for r in figures["inputs-by-priority"]] == [
+        ("Grow capacity", 1)
+    ]
+
+
+class TestAuditRoute:
+    @pytest.fixture
+    def jp_root_dir(self, gov_repo: Path) -> Path:
+        return gov_repo  # JupyterLab started in the governance repo itself
+
+    async def test_the_audit_notebook_is_offered_and_its_folder_kept_out_of_git(
+        self, api, act_as, gov_repo
+    ):
+        from .test_council import open_vote
+
+        pid = await open_vote(api, act_as)
+        code, data = await api("GET", f"proposals/{pid}/audit-notebook")
+        assert code == 200, data
+        head = git(gov_repo, "rev-parse", "HEAD")
+        assert data["path"] == f"governance-audits/audit-{pid}-{head[:7]}.ipynb"
+        assert (data["matches"], data["summary"]) == (
+            None,
+            f"{pid}: no decision recorded yet (voting).",
+        )
+        nbformat.validate(nbformat.from_dict(data["notebook"]))
+        assert f"AT = {head!r}" in data["notebook"]["cells"][1]["source"]
+        exclude = (gov_repo / ".git" / "info" / "exclude").read_text().splitlines()
+        assert "governance-audits/" in exclude
+        (gov_repo / "governance-audits").mkdir()
+        (gov_repo / "governance-audits" / "a.ipynb").write_text("{}")
+        assert git(gov_repo, "status", "--porcelain") == ""
+        code, data = await api("GET", "proposals/no-such/audit-notebook")
+        assert code == 404

@@ -135,6 +135,10 @@ export interface IInput {
     ('community' | 'member-organisation' | 'council' | 'other') | null;
   prompt: string | null;
   summary: string;
+  /**
+   * The forum post it was imported from, if any
+   */
+  source: string | null;
 }
 export interface IAuthor {
   id: string;
@@ -358,6 +362,14 @@ export interface ITallyBase {
   quorum_met: boolean;
   outcome: 'accepted' | 'rejected';
   reason: string;
+  /**
+   * The body counts only ballots whose commit has a good signature.
+   */
+  signed_only: boolean;
+  /**
+   * Members whose ballot is shown but not counted: not signed with a good key.
+   */
+  not_counted: string[];
 }
 export interface IRound {
   counts: {
@@ -436,6 +448,10 @@ export interface IProposalDraft {
 }
 export interface IProposalHistory {
   events: IHistoryEvent[];
+  /**
+   * The repo's allowed-signers file that signatures are verified against
+   */
+  allowed_signers: string | null;
 }
 /**
  * One step of a proposal's life, as one commit recorded it.
@@ -460,6 +476,14 @@ export interface IHistoryEvent {
    * Whose ballot files the commit wrote, if any
    */
   members: string[];
+  /**
+   * The commit's signature as git verifies it (allowed signers).
+   */
+  signature: 'good' | 'unknown' | 'missing' | 'bad';
+  /**
+   * Whom git names as the signer, when it knows
+   */
+  signer: string;
 }
 export interface IProposalList {
   proposals: IProposal[];
