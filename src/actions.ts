@@ -4,7 +4,9 @@ import {
   Notification,
   showDialog
 } from '@jupyterlab/apputils';
+import { JupyterFrontEnd } from '@jupyterlab/application';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
 
 import { GovApiError } from './api/client';
 import { IBallotRequest, IProposal } from './api/types';
@@ -111,6 +113,57 @@ export async function copyForGitHub(
     Notification.info(trans.__('Copied the vote as Markdown for GitHub.'), {
       autoClose: 3000
     });
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/** A notebook panel as docmanager:open returns it: what running it needs. */
+interface INotebookLike extends Widget {
+  context?: { sessionContext?: { ready: Promise<void> } };
+}
+
+/**
+ * "Audit this decision in a notebook": write the notebook that recounts the vote (from the server,
+ * pinned to the current commit) into the audits folder, open it and run it, so that its last cell
+ * shows the match or the mismatch.
+ */
+export async function auditInNotebook(
+  app: JupyterFrontEnd,
+  model: GovernanceModel,
+  trans: TranslationBundle,
+  id: string
+): Promise<void> {
+  try {
+    const audit = await model.auditNotebook(id);
+    const contents = app.serviceManager.contents;
+    const folder = audit.path.split('/').slice(0, -1).join('/');
+    if (folder) {
+      await contents
+        .get(folder, { content: false })
+        .catch(() => contents.save(folder, { type: 'directory' }));
+    }
+    await contents.save(audit.path, {
+      type: 'notebook',
+      format: 'json',
+      content: audit.notebook
+    });
+    const widget = (await app.commands.execute('docmanager:open', {
+      path: audit.path,
+      factory: 'Notebook'
+    })) as INotebookLike | undefined;
+    Notification.info(
+      trans.__(
+        'Audit notebook %1 opened: it recounts the vote and says at the end whether the count matches the record.',
+        audit.path
+      ),
+      { autoClose: 6000 }
+    );
+    await widget?.context?.sessionContext?.ready;
+    if (widget) {
+      app.shell.activateById(widget.id);
+      await app.commands.execute('notebook:run-all-cells');
+    }
   } catch (error) {
     reportError(error);
   }

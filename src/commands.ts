@@ -28,6 +28,8 @@ import { CommandIDs, IGovernanceModel, SectionId } from './tokens';
 export interface ICommandState {
   status: IStatus | null;
   loading: boolean;
+  /** The proposal whose document is in front, if any. */
+  currentProposal?: string | null;
 }
 
 /** What a command's body may use: the model, the panel's navigation, the documents, the tour. */
@@ -40,6 +42,10 @@ export interface ICommandContext {
   open(args: IDocumentArgs): void;
   /** Start the onboarding tour (the tour plugin provides it). */
   startTour?(): Promise<void>;
+  /** The proposal whose document is in front, if any. */
+  currentProposal?(): string | null;
+  /** Write, open and run the notebook that recounts a proposal's vote. */
+  audit?(id: string): Promise<void>;
 }
 
 /** A command: its text, icon, when it can run (and why not), and what it does. */
@@ -48,7 +54,7 @@ interface ICommandSpec {
   caption(trans: TranslationBundle): string;
   icon: LabIcon;
   /** Default: always. */
-  isEnabled?(state: ICommandState): boolean;
+  isEnabled?(state: ICommandState, args?: ReadonlyPartialJSONObject): boolean;
   /** Why it is disabled, beyond the repo not being read or initialised yet. */
   whyDisabled?(trans: TranslationBundle): string;
   execute(ctx: ICommandContext, args: ReadonlyPartialJSONObject): unknown;
@@ -62,6 +68,11 @@ export function canSync(status: IStatus | null): boolean {
 }
 
 const initialised = (s: ICommandState) => !!s.status?.initialised;
+
+/** The proposal a command's args name (a button passes it; the palette does not). */
+function auditTarget(args?: ReadonlyPartialJSONObject): string | undefined {
+  return typeof args?.id === 'string' && args.id ? args.id : undefined;
+}
 
 /** A notification for a write that takes a moment: its message on success, the error if not. */
 async function notify(work: () => Promise<string>): Promise<void> {
@@ -253,6 +264,42 @@ const COMMANDS: Record<string, ICommandSpec> = {
     isEnabled: initialised,
     execute: ctx => ctx.open({ kind: 'synthesis' })
   },
+  [CommandIDs.openEvidence]: {
+    label: t => t.__('Show Growth and Decisions'),
+    caption: t =>
+      t.__(
+        'Figures from the repo (contributors, inputs, decisions, participation) with their data, and every decided vote to audit'
+      ),
+    icon: governanceIcon,
+    isEnabled: initialised,
+    execute: ctx => ctx.open({ kind: 'evidence' })
+  },
+  [CommandIDs.auditDecision]: {
+    label: t => t.__('Audit This Decision in a Notebook'),
+    caption: t =>
+      t.__(
+        'Recount the vote of the proposal in front from its ballot files, in a notebook anyone can run again'
+      ),
+    icon: checkIcon,
+    isEnabled: (s, args) =>
+      initialised(s) && !!(auditTarget(args) ?? s.currentProposal),
+    whyDisabled: t =>
+      t.__('Open a proposal first: its vote is what is audited.'),
+    execute: (ctx, args) => {
+      const id = auditTarget(args) ?? ctx.currentProposal?.();
+      return id ? ctx.audit?.(id) : undefined;
+    }
+  },
+  [CommandIDs.importForum]: {
+    label: t => t.__('Import Input from the Forum'),
+    caption: t =>
+      t.__(
+        "Offer the links of a forum topic's posts as community input, for a council member to confirm"
+      ),
+    icon: downloadIcon,
+    isEnabled: initialised,
+    execute: ctx => ctx.open({ kind: 'forum-import' })
+  },
   [CommandIDs.openDocument]: {
     label: t => t.__('Open Governance Document'),
     caption: t => t.__('Open a funding priority, a proposal or a form'),
@@ -320,18 +367,23 @@ const COMMANDS: Record<string, ICommandSpec> = {
   }
 };
 
-/** Whether a command can run now. */
-export function commandEnabled(id: string, state: ICommandState): boolean {
-  return COMMANDS[id]?.isEnabled?.(state) ?? true;
+/** Whether a command can run now (with these args). */
+export function commandEnabled(
+  id: string,
+  state: ICommandState,
+  args?: ReadonlyPartialJSONObject
+): boolean {
+  return COMMANDS[id]?.isEnabled?.(state, args) ?? true;
 }
 
 /** Why a disabled command cannot run, for its caption (empty when it can). */
 export function whyDisabled(
   id: string,
   state: ICommandState,
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  args?: ReadonlyPartialJSONObject
 ): string {
-  if (commandEnabled(id, state)) {
+  if (commandEnabled(id, state, args)) {
     return '';
   }
   if (
@@ -388,16 +440,16 @@ export function addGovernanceCommand(
   const text = commandTexts(options.trans)[id];
   commands.addCommand(id, {
     label: text.label,
-    caption: () =>
+    caption: args =>
       [
         text.caption,
         options.note ?? '',
-        whyDisabled(id, options.state(), options.trans)
+        whyDisabled(id, options.state(), options.trans, args)
       ]
         .filter(Boolean)
         .join(' · '),
     icon: text.icon,
-    isEnabled: () => commandEnabled(id, options.state()),
+    isEnabled: args => commandEnabled(id, options.state(), args),
     execute: options.execute
   });
 }
@@ -414,7 +466,11 @@ export function addGovernanceCommands(
   for (const id of ids) {
     addGovernanceCommand(commands, id, {
       trans: ctx.trans,
-      state: () => ({ status: ctx.model.status, loading: ctx.model.loading }),
+      state: () => ({
+        status: ctx.model.status,
+        loading: ctx.model.loading,
+        currentProposal: ctx.currentProposal?.() ?? null
+      }),
       execute: args => COMMANDS[id].execute(ctx, args),
       note
     });

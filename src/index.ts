@@ -10,6 +10,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { auditInNotebook } from './actions';
 import { GovernanceClient } from './api/client';
 import {
   addGovernanceCommands,
@@ -84,6 +85,7 @@ const plugin: JupyterFrontEndPlugin<IGovernanceModel> = {
       rendermime,
       state,
       confirmBallots: () => panel.confirmBallots,
+      audit: id => auditInNotebook(app, model, trans, id),
       show: (section, priority) => {
         if (priority) {
           panel.showInputsOf(priority);
@@ -101,11 +103,17 @@ const plugin: JupyterFrontEndPlugin<IGovernanceModel> = {
       trans,
       model,
       show,
-      open: args => void documents.open(args)
+      open: args => void documents.open(args),
+      currentProposal: () => documents.currentProposal,
+      audit: id => auditInNotebook(app, model, trans, id)
     };
     addGovernanceCommands(commands, ctx);
     addToPaletteAndLauncher(trans, palette, launcher);
     model.changed.connect(() => commands.notifyCommandChanged());
+    // "Audit this decision" follows the document in front.
+    documents.tracker.currentChanged.connect(() =>
+      commands.notifyCommandChanged(CommandIDs.auditDecision)
+    );
     if (settings) {
       followSettings(settings, panel, model);
     }

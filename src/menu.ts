@@ -20,6 +20,7 @@ export function moreMenu(
     CommandIDs.draftProposal,
     CommandIDs.openSynthesis,
     CommandIDs.openParticipation,
+    CommandIDs.openEvidence,
     CommandIDs.refresh,
     CommandIDs.startTour
   ]) {
@@ -28,6 +29,7 @@ export function moreMenu(
   menu.addItem({ type: 'separator' });
   for (const command of [
     CommandIDs.importPriorities,
+    CommandIDs.importForum,
     CommandIDs.setFork,
     CommandIDs.initialise
   ]) {

@@ -3,8 +3,13 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { GovApiError, GovernanceClient } from './api/client';
 import { InputDraft, ProposalDraft } from './api/derived';
 import {
+  IAuditNotebook,
   IBallotRequest,
-  IHistoryEvent,
+  IFigures,
+  IForumImport,
+  IForumImported,
+  IForumPreview,
+  IForumTopic,
   IImportReport,
   IInput,
   IParticipationRow,
@@ -17,6 +22,7 @@ import {
   IProposal,
   IProposalChanged,
   IProposalDetail,
+  IProposalHistory,
   IStatus,
   ISyncResult,
   ITransitionRequest
@@ -153,8 +159,30 @@ export class GovernanceModel implements IGovernanceModel {
   }
 
   /** Every step of a proposal's life, from the repo's history. */
-  history(id: string): Promise<IHistoryEvent[]> {
+  history(id: string): Promise<IProposalHistory> {
     return this.client.history(id);
+  }
+
+  /** The growth and participation figures at HEAD. */
+  figures(): Promise<IFigures> {
+    return this.client.figures();
+  }
+
+  /** The notebook that recounts a decision with the server's rules. */
+  auditNotebook(id: string): Promise<IAuditNotebook> {
+    return this.client.auditNotebook(id);
+  }
+
+  /** What a forum topic offers as inputs; nothing is written. */
+  forumPreview(topic: IForumTopic): Promise<IForumPreview> {
+    return this.client.forumPreview(topic);
+  }
+
+  /** Import the confirmed links of a forum topic, then read the inputs again. */
+  async forumImport(req: IForumImport): Promise<IForumImported> {
+    const result = await this.client.forumImport(req);
+    await this.refresh();
+    return result;
   }
 
   exportMarkdown(id: string): Promise<string> {

@@ -70,6 +70,9 @@ export namespace CommandIDs {
   export const draftProposal = 'jupyter-gov-ext:draft-proposal';
   export const openParticipation = 'jupyter-gov-ext:open-participation';
   export const openSynthesis = 'jupyter-gov-ext:open-synthesis';
+  export const openEvidence = 'jupyter-gov-ext:open-evidence';
+  export const auditDecision = 'jupyter-gov-ext:audit-decision';
+  export const importForum = 'jupyter-gov-ext:import-forum';
   /** Open a governance document (args: kind, id): what the sidebar and the restorer use. */
   export const openDocument = 'jupyter-gov-ext:open-document';
 }

@@ -2,6 +2,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { IInput, IPillar, IProposal } from './api/types';
 
+/** The MIME type JupyterLab's Vega-Lite renderer draws. */
+export const VEGA_LITE = 'application/vnd.vegalite.v5+json';
+
 /** What became of one input: the pillars it supports and the proposals it fed (directly cited
  * or through a pillar), with their outcome. */
 export interface IInputTrace {

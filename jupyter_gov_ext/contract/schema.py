@@ -33,6 +33,10 @@ RESPONSES: list[type[BaseModel]] = [
     responses.Participation,
     responses.SyncResult,
     responses.RemoteState,
+    responses.Figures,
+    responses.AuditNotebook,
+    responses.ForumPreview,
+    responses.ForumImported,
     responses.ErrorBody,
 ]
 REQUESTS: list[type[BaseModel]] = [
@@ -46,6 +50,8 @@ REQUESTS: list[type[BaseModel]] = [
     requests.PillarPatch,
     requests.ProposeFromPillars,
     requests.ForkRequest,
+    requests.ForumTopicRequest,
+    requests.ForumImportRequest,
 ]
 
 

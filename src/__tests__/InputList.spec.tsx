@@ -20,7 +20,8 @@ function inputs(n: number): IInput[] {
     summary: '',
     responds_to: i === 1 ? '2026-01-01-post-0' : null,
     stakeholder: 'community' as const,
-    prompt: null
+    prompt: null,
+    source: null
   }));
 }
 

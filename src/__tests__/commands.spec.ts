@@ -47,6 +47,16 @@ describe('command enablement', () => {
     }
   });
 
+  it('auditing a decision needs a proposal: the one in front, or the one a button names', () => {
+    const id = CommandIDs.auditDecision;
+    expect(commandEnabled(id, state(true, null))).toBe(false);
+    expect(
+      commandEnabled(id, { ...state(true, null), currentProposal: 'p-1' })
+    ).toBe(true);
+    expect(commandEnabled(id, state(true, null), { id: 'p-2' })).toBe(true);
+    expect(commandEnabled(id, state(false, null), { id: 'p-2' })).toBe(false);
+  });
+
   it('opening the panel, the sections and the tour always works', () => {
     for (const id of [
       CommandIDs.openPanel,

@@ -26,6 +26,7 @@ function input(
     responds_to: null,
     stakeholder: 'community',
     prompt: null,
+    source: null,
     ...extra
   };
 }

@@ -2,9 +2,14 @@ import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import {
+  IAuditNotebook,
   IBallotRequest,
   IErrorBody,
-  IHistoryEvent,
+  IFigures,
+  IForumImport,
+  IForumImported,
+  IForumPreview,
+  IForumTopic,
   IPillarChanged,
   IPillarDraft,
   IPillarList,
@@ -17,6 +22,7 @@ import {
   IProposal,
   IProposalDetail,
   IProposalChanged,
+  IProposalHistory,
   IRemoteState,
   IStatus,
   ISyncResult,
@@ -149,12 +155,32 @@ export class GovernanceClient {
     return this.request('pillars/propose', 'POST', req);
   }
 
-  async history(id: string): Promise<IHistoryEvent[]> {
-    return (
-      await this.request<{ events: IHistoryEvent[] }>(
-        `proposals/${encodeURIComponent(id)}/history`
-      )
-    ).events;
+  history(id: string): Promise<IProposalHistory> {
+    return this.request<IProposalHistory>(
+      `proposals/${encodeURIComponent(id)}/history`
+    );
+  }
+
+  /** The growth and participation figures, computed from the repo at HEAD. */
+  figures(): Promise<IFigures> {
+    return this.request<IFigures>('figures');
+  }
+
+  /** The notebook that recounts one decision, and where to save it. */
+  auditNotebook(id: string): Promise<IAuditNotebook> {
+    return this.request<IAuditNotebook>(
+      `proposals/${encodeURIComponent(id)}/audit-notebook`
+    );
+  }
+
+  /** The links a forum topic offers as inputs (nothing is written). */
+  forumPreview(topic: IForumTopic): Promise<IForumPreview> {
+    return this.request('forum/preview', 'POST', topic);
+  }
+
+  /** Add the confirmed links of a forum topic as inputs (one commit). */
+  forumImport(req: IForumImport): Promise<IForumImported> {
+    return this.request('forum/import', 'POST', req);
   }
 
   async exportMarkdown(id: string): Promise<string> {

@@ -39,10 +39,16 @@ export type IRankedTally = ITallyBase & {
  * Every response and request body of the jupyter-gov-ext REST API.
  */
 export interface IGovernanceApi {
+  IAuditNotebook?: IAuditNotebook;
   IBallotRequest?: IBallotRequest;
   IErrorBody?: IErrorBody;
   IExport?: IExport;
+  IFigures?: IFigures;
   IForkRequest?: IForkRequest;
+  IForumImport?: IForumImport;
+  IForumImported?: IForumImported;
+  IForumPreview?: IForumPreview;
+  IForumTopic?: IForumTopic;
   IImportReport?: IImportReport;
   IImportRequest?: IImportRequest;
   IInitResult?: IInitResult;
@@ -68,6 +74,20 @@ export interface IGovernanceApi {
   ISyncResult?: ISyncResult;
   ITransitionRequest?: ITransitionRequest;
 }
+/**
+ * The notebook that recounts a decision, where to save it, and what it will say.
+ */
+export interface IAuditNotebook {
+  /**
+   * Where to save it, relative to the Jupyter root folder
+   */
+  path: string;
+  notebook: {
+    [k: string]: unknown;
+  };
+  matches: boolean | null;
+  summary: string;
+}
 export interface IBallotRequest {
   value?: ('yes' | 'no' | 'blank') | null;
   ranking?: string[] | null;
@@ -91,8 +111,107 @@ export interface IErrorDetail {
 export interface IExport {
   markdown: string;
 }
+export interface IFigures {
+  figures: IFigure[];
+  /**
+   * The commit the figures were computed at
+   */
+  head: string | null;
+}
+/**
+ * One growth or participation figure as rows (a list of flat objects); the panel draws it.
+ */
+export interface IFigure {
+  id: string;
+  title: string;
+  description: string;
+  rows: {
+    [k: string]: unknown;
+  }[];
+}
 export interface IForkRequest {
   url: string;
+}
+/**
+ * The candidates a council member confirmed, by key, and what every new input is filed as.
+ */
+export interface IForumImport {
+  topic?: {
+    [k: string]: unknown;
+  } | null;
+  url?: string | null;
+  /**
+   * The forum a saved export comes from
+   */
+  forum?: string;
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  keys: [string, ...string[]];
+  /**
+   * @maxItems 10
+   */
+  topics?: string[];
+  /**
+   * @maxItems 10
+   */
+  priorities?: string[];
+  stakeholder?: 'community' | 'member-organisation' | 'council' | 'other';
+  prompt?: string | null;
+}
+export interface IForumImported {
+  /**
+   * The ids of the new inputs
+   */
+  added: string[];
+  /**
+   * Links not added: already an input
+   */
+  skipped: string[];
+  commit: string | null;
+}
+export interface IForumPreview {
+  topic_title: string;
+  topic_url: string;
+  /**
+   * Posts read
+   */
+  posts: number;
+  posts_in_topic: number;
+  candidates: IForumCandidate[];
+}
+export interface IForumCandidate {
+  key: string;
+  url: string;
+  title: string;
+  author: IAuthor;
+  submitted: string;
+  post_number: number;
+  post_url: string;
+  excerpt: string;
+  /**
+   * The input that already holds this link, if any
+   */
+  imported: string | null;
+}
+export interface IAuthor {
+  id: string;
+  name: string;
+}
+/**
+ * A Discourse topic to read input from: its JSON export as saved (`topic`), or its address
+ * (`url`, fetched by the server). Exactly one of the two.
+ */
+export interface IForumTopic {
+  topic?: {
+    [k: string]: unknown;
+  } | null;
+  url?: string | null;
+  /**
+   * The forum a saved export comes from
+   */
+  forum?: string;
 }
 export interface IImportReport {
   added: string[];
@@ -139,10 +258,6 @@ export interface IInput {
    * The forum post it was imported from, if any
    */
   source: string | null;
-}
-export interface IAuthor {
-  id: string;
-  name: string;
 }
 export interface IInputDraft {
   title: string;

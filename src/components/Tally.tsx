@@ -53,6 +53,17 @@ export function TallyView(props: {
               t.quorum_needed
             )}
       </span>
+      {t.signed_only && (
+        <span className="jp-GovExt-signedRule">
+          {t.not_counted.length > 0
+            ? trans.__(
+                'Only signed ballots count for %1. Not counted (not signed with a key of the allowed signers): %2',
+                t.body_name,
+                t.not_counted.join(', ')
+              )
+            : trans.__('Only signed ballots count for %1.', t.body_name)}
+        </span>
+      )}
       <span className="jp-GovExt-outcome">
         {t.outcome === 'accepted'
           ? trans.__('Passing')

@@ -2,7 +2,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useState } from 'react';
 
-import { IBallotRequest, IHistoryEvent, IProposal } from '../api/types';
+import { IBallotRequest, IProposal, IProposalHistory } from '../api/types';
 import { BallotForm } from '../components/BallotForm';
 import { History } from '../components/History';
 import { Markdown, Rendered } from '../components/Markdown';
@@ -16,7 +16,7 @@ import { timeLeft } from '../components/VoteList';
 import { GovernanceModel } from '../model';
 import { traceGraph } from '../trace';
 
-const VEGA_LITE = 'application/vnd.vegalite.v5+json';
+import { VEGA_LITE } from '../trace';
 
 export interface IProposalDocumentProps {
   id: string;
@@ -26,6 +26,8 @@ export interface IProposalDocumentProps {
   onCast: (p: IProposal, b: IBallotRequest) => Promise<void>;
   onAction: (a: IProposalAction) => Promise<void>;
   onCopy: () => Promise<void>;
+  /** Write and open the notebook that recounts this vote. */
+  onAudit: () => Promise<void>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
   const { model, trans, id } = props;
   const detail = model.proposalDetail(id);
   const error = model.proposalError(id);
-  const [events, setEvents] = useState<IHistoryEvent[] | null>(null);
+  const [history, setHistory] = useState<IProposalHistory | null>(null);
   useEffect(() => {
     if (!detail) {
       void model.loadProposal(id);
@@ -48,8 +50,8 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
     if (detail) {
       model
         .history(id)
-        .then(setEvents)
-        .catch(() => setEvents([]));
+        .then(setHistory)
+        .catch(() => setHistory({ events: [], allowed_signers: null }));
     }
   }, [detail]);
 
@@ -64,6 +66,7 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
     return <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>;
   }
   const inputsById = new Map(model.inputs.map(i => [i.id, i]));
+  const notCounted = new Set(detail.tallies.flatMap(t => t.not_counted));
   return (
     <article
       className="jp-GovExt-proposalDoc"
@@ -136,9 +139,25 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
             actions={proposalActions(detail, trans)}
             onAction={a => void props.onAction(a)}
           />
-          <button className="jp-mod-styled" onClick={() => void props.onCopy()}>
-            {trans.__('Copy for GitHub')}
-          </button>
+          <div className="jp-GovExt-docButtons">
+            <button
+              className="jp-mod-styled"
+              onClick={() => void props.onCopy()}
+            >
+              {trans.__('Copy for GitHub')}
+            </button>
+            {detail.vote && (
+              <button
+                className="jp-mod-styled"
+                title={trans.__(
+                  'Recount this vote from its ballot files in a notebook anyone can run again'
+                )}
+                onClick={() => void props.onAudit()}
+              >
+                {trans.__('Audit in a notebook')}
+              </button>
+            )}
+          </div>
         </aside>
       </div>
       {detail.pillars.length > 0 && (
@@ -188,6 +207,9 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
                 {b.before_edit
                   ? ` (${trans.__('cast before the text last changed')})`
                   : ''}
+                {b.member && notCounted.has(b.member)
+                  ? ` (${trans.__('not counted: not signed with an allowed key')})`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -195,7 +217,11 @@ export function ProposalDocument(props: IProposalDocumentProps): JSX.Element {
       </section>
       <section aria-label={trans.__('History')}>
         <h2>{trans.__('History')}</h2>
-        <History events={events} trans={trans} />
+        <History
+          events={history?.events ?? null}
+          allowedSigners={history?.allowed_signers}
+          trans={trans}
+        />
       </section>
     </article>
   );

@@ -9,6 +9,7 @@ import { IStateDB } from '@jupyterlab/statedb';
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
   checkIcon,
+  downloadIcon,
   linkIcon,
   listIcon,
   LabIcon
@@ -29,6 +30,8 @@ import {
   proposalRequest
 } from '../validation';
 import { SavedDraft } from './drafts';
+import { EvidenceDocument } from './EvidenceDocument';
+import { ForumImportDocument } from './ForumImportDocument';
 import { GovDocument } from './GovDocument';
 import { ParticipationDocument } from './ParticipationDocument';
 import { PriorityDocument } from './PriorityDocument';
@@ -42,7 +45,9 @@ export type DocumentKind =
   | 'new-proposal'
   | 'input-form'
   | 'participation'
-  | 'synthesis';
+  | 'synthesis'
+  | 'evidence'
+  | 'forum-import';
 
 /** What opens a document: its kind, the record's id, and for the input form what to preset. */
 export interface IDocumentArgs {
@@ -65,6 +70,8 @@ export interface IDocumentDeps {
   confirmBallots: () => boolean;
   /** Show the Governance panel at a section, its input list filtered by a priority if given. */
   show: (section: SectionId, priority?: string) => void;
+  /** Write and open the notebook that recounts a proposal's vote. */
+  audit: (id: string) => Promise<void>;
 }
 
 const KINDS: DocumentKind[] = [
@@ -73,7 +80,9 @@ const KINDS: DocumentKind[] = [
   'new-proposal',
   'input-form',
   'participation',
-  'synthesis'
+  'synthesis',
+  'evidence',
+  'forum-import'
 ];
 
 /** Whether `args` name a document this extension can open (restored args are untrusted JSON). */
@@ -103,7 +112,9 @@ const ICONS: Record<DocumentKind, LabIcon> = {
   'new-proposal': checkIcon,
   'input-form': linkIcon,
   participation: governanceIcon,
-  synthesis: governanceIcon
+  synthesis: governanceIcon,
+  evidence: governanceIcon,
+  'forum-import': downloadIcon
 };
 
 /**
@@ -127,6 +138,13 @@ export class GovDocuments {
   readonly tracker = new WidgetTracker<MainAreaWidget<GovDocument>>({
     namespace: 'jupyter-gov-ext-documents'
   });
+
+  /** The proposal of the document in front, if it is one (what "Audit this decision" audits). */
+  get currentProposal(): string | null {
+    const widget = this.tracker.currentWidget;
+    const args = widget ? this._args.get(widget.id) : undefined;
+    return args?.kind === 'proposal' && args.id ? args.id : null;
+  }
 
   /** The args that reopen a tracked document (what the layout restorer saves). */
   argsOf(widget: MainAreaWidget<GovDocument>): IDocumentArgs {
@@ -220,6 +238,7 @@ export class GovDocuments {
             }
             onAction={a => runProposalAction(model, trans, id, a)}
             onCopy={() => copyForGitHub(model, trans, id)}
+            onAudit={() => this.deps.audit(id)}
           />
         );
         break;
@@ -243,6 +262,21 @@ export class GovDocuments {
             onOpenProposal={id => void this.open({ kind: 'proposal', id })}
           />
         );
+        break;
+      case 'evidence':
+        label = () => trans.__('Growth and decisions');
+        draw = () => (
+          <EvidenceDocument
+            model={model}
+            rendermime={this.deps.rendermime}
+            trans={trans}
+            onAudit={id => this.deps.audit(id)}
+          />
+        );
+        break;
+      case 'forum-import':
+        label = () => trans.__('Import from the forum');
+        draw = () => <ForumImportDocument model={model} trans={trans} />;
         break;
       default:
         label = () => trans.__('Participation');

@@ -1,0 +1,168 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { IFigure } from './api/types';
+
+type Row = IFigure['rows'][number];
+
+/** The columns of a table of rows: every key, in the order they first appear. */
+export function columnsOf(rows: Row[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    Object.keys(row).forEach(k => seen.add(k));
+  }
+  return [...seen];
+}
+
+/** One CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula is
+ * prefixed with an apostrophe: a title someone typed is data, never a formula. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  let text = Array.isArray(value) ? value.join('; ') : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV, a header line first: what "Copy as CSV" puts on the clipboard. */
+export function toCsv(rows: Row[]): string {
+  const columns = columnsOf(rows);
+  const lines = [columns.map(csvCell).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map(c => csvCell(row[c])).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+const WIDTH = 520;
+
+/** A stacked bar per month, coloured by `group`. */
+function perMonth(
+  rows: Row[],
+  group: string,
+  title: string,
+  trans: TranslationBundle
+): Record<string, unknown> {
+  return {
+    data: { values: rows },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: trans.__('Month') },
+      y: { field: 'inputs', type: 'quantitative', title: trans.__('Inputs') },
+      color: { field: group, type: 'nominal', title }
+    }
+  };
+}
+
+/** The Vega-Lite chart of a figure, drawn by JupyterLab's own renderer (theme-aware). */
+export function figureSpec(
+  figure: IFigure,
+  trans: TranslationBundle
+): Record<string, unknown> {
+  const rows = figure.rows;
+  let chart: Record<string, unknown>;
+  switch (figure.id) {
+    case 'contributors':
+      chart = {
+        data: { values: rows },
+        transform: [{ fold: ['new', 'returning'], as: ['kind', 'people'] }],
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: trans.__('Month') },
+          y: {
+            field: 'people',
+            type: 'quantitative',
+            title: trans.__('Contributors')
+          },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            title: null,
+            sort: ['new', 'returning']
+          }
+        }
+      };
+      break;
+    case 'inputs-by-priority':
+      chart = perMonth(rows, 'priority', trans.__('Funding priority'), trans);
+      break;
+    case 'inputs-by-stakeholder':
+      chart = perMonth(rows, 'stakeholder', trans.__('Stakeholder'), trans);
+      break;
+    case 'time-to-decision':
+      chart = {
+        data: { values: rows },
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          y: {
+            field: 'title',
+            type: 'nominal',
+            sort: null,
+            title: null,
+            axis: { labelLimit: 200 }
+          },
+          x: {
+            field: 'days_to_decision',
+            type: 'quantitative',
+            title: trans.__('Days from draft to decision')
+          },
+          color: { field: 'outcome', type: 'nominal', title: null }
+        }
+      };
+      break;
+    case 'ballots-per-vote':
+      chart = {
+        data: { values: rows },
+        encoding: {
+          y: {
+            field: 'title',
+            type: 'nominal',
+            sort: null,
+            title: null,
+            axis: { labelLimit: 200 }
+          }
+        },
+        layer: [
+          {
+            mark: { type: 'bar', tooltip: true },
+            encoding: {
+              x: {
+                field: 'ballots',
+                type: 'quantitative',
+                title: trans.__('Ballots (tick: members who could vote)')
+              }
+            }
+          },
+          {
+            mark: { type: 'tick', thickness: 2 },
+            encoding: { x: { field: 'members', type: 'quantitative' } }
+          }
+        ]
+      };
+      break;
+    default:
+      chart = {
+        data: { values: rows },
+        mark: { type: 'rect', tooltip: true },
+        encoding: {
+          x: { field: 'year', type: 'ordinal', title: trans.__('Year') },
+          y: { field: 'member', type: 'nominal', title: null },
+          color: {
+            field: 'share',
+            type: 'quantitative',
+            title: trans.__('Share of votes'),
+            scale: { domain: [0, 1] }
+          }
+        }
+      };
+  }
+  return {
+    $schema: SCHEMA,
+    description: figure.description,
+    width: WIDTH,
+    ...chart
+  };
+}
