@@ -163,6 +163,8 @@ export async function auditInNotebook(
     if (widget) {
       app.shell.activateById(widget.id);
       await app.commands.execute('notebook:run-all-cells');
+      // Keep the verdict with the notebook.
+      await app.commands.execute('docmanager:save');
     }
   } catch (error) {
     reportError(error);

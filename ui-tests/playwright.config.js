@@ -50,7 +50,7 @@ module.exports = {
     {
       name: 'starter',
       testMatch:
-        /(documents|governance|onboarding|palette|votes|rules|sharing|synthesis)\.spec\.ts/,
+        /(documents|evidence|governance|onboarding|palette|votes|rules|sharing|synthesis)\.spec\.ts/,
       use: { baseURL: 'http://localhost:8888' }
     },
     {

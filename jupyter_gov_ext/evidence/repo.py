@@ -89,8 +89,8 @@ class GovernanceRepo:
         statuses = (self.snapshot.signatures or {}).get(proposal_id, {})
         return [
             {
-                **b.model_dump(mode="json", exclude={"member"}),
                 "member": b.member,
+                **b.model_dump(mode="json", exclude={"member"}),
                 **({"signature": statuses.get(who, "missing")} if statuses else {}),
             }
             for who, b in sorted(self.snapshot.ballots.get(proposal_id, {}).items())

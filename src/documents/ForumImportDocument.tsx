@@ -40,7 +40,6 @@ export function ForumImportDocument(props: {
   const [url, setUrl] = useState('');
   const [forum, setForum] = useState(JUPYTER_FORUM);
   const [saved, setSaved] = useState<Record<string, unknown> | null>(null);
-  const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<IForumPreview | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [topics, setTopics] = useState<string[]>([]);
@@ -174,7 +173,7 @@ export function ForumImportDocument(props: {
               checked={mode === 'file'}
               onChange={() => setMode('file')}
             />
-            {trans.__('A saved export (the topic’s address with .json)')}
+            {trans.__('A file: the topic’s export, saved from its address + .json')}
           </label>
           <label className="jp-GovExt-check">
             <input
@@ -189,7 +188,7 @@ export function ForumImportDocument(props: {
         {mode === 'file' ? (
           <>
             <label className="jp-GovExt-field">
-              {trans.__('Saved export')}
+              {trans.__('Topic export file')}
               <input
                 type="file"
                 accept=".json,application/json"
@@ -200,7 +199,6 @@ export function ForumImportDocument(props: {
                   if (!file) {
                     return;
                   }
-                  setFileName(file.name);
                   readExport(file)
                     .then(data => {
                       setSaved(data);
@@ -239,9 +237,6 @@ export function ForumImportDocument(props: {
         <button type="submit" className="jp-mod-styled" disabled={busy}>
           {trans.__('Show the links')}
         </button>
-        {fileName && mode === 'file' && saved && (
-          <span className="jp-GovExt-meta">{fileName}</span>
-        )}
       </form>
       {preview && (
         <section aria-label={trans.__('Links found')}>

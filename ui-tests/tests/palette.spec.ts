@@ -56,6 +56,10 @@ test('the palette lists every Governance command, and each does what it says', a
     'Draft a Proposal',
     'Show Vote Participation',
     'Set Up Fork for Pull Requests',
+    'Show Growth and Decisions',
+    'Import Input from the Forum',
+    // Disabled until a proposal's document is in front, saying why.
+    'Audit This Decision in a Notebook',
     // Disabled here (the starter repo is initialised), listed all the same, saying why.
     'Initialise Governance Repo'
   ]) {
