@@ -37,6 +37,8 @@ export function toCsv(rows: Row[]): string {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+/** An axis of whole counts: no 0.5 of a ballot. */
+const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 const WIDTH = 520;
 
 /** A stacked bar per month, coloured by `group`. */
@@ -51,8 +53,19 @@ function perMonth(
     mark: { type: 'bar', tooltip: true },
     encoding: {
       x: { field: 'month', type: 'ordinal', title: trans.__('Month') },
-      y: { field: 'inputs', type: 'quantitative', title: trans.__('Inputs') },
-      color: { field: group, type: 'nominal', title }
+      y: {
+        field: 'inputs',
+        type: 'quantitative',
+        title: trans.__('Inputs'),
+        axis: COUNT_AXIS
+      },
+      color: {
+        field: group,
+        type: 'nominal',
+        title,
+        // Priorities have long titles: one per line under the chart, whole.
+        legend: { orient: 'bottom', columns: 1, labelLimit: 480 }
+      }
     }
   };
 }
@@ -75,7 +88,8 @@ export function figureSpec(
           y: {
             field: 'people',
             type: 'quantitative',
-            title: trans.__('Contributors')
+            title: trans.__('Contributors'),
+            axis: COUNT_AXIS
           },
           color: {
             field: 'kind',
@@ -114,6 +128,7 @@ export function figureSpec(
       };
       break;
     case 'ballots-per-vote':
+      // The members who could vote as a pale bar, the ballots counted over it.
       chart = {
         data: { values: rows },
         encoding: {
@@ -123,22 +138,29 @@ export function figureSpec(
             sort: null,
             title: null,
             axis: { labelLimit: 200 }
-          }
+          },
+          tooltip: [
+            { field: 'title' },
+            { field: 'ballots' },
+            { field: 'members' },
+            { field: 'turnout', format: '.0%' }
+          ]
         },
         layer: [
           {
-            mark: { type: 'bar', tooltip: true },
+            mark: { type: 'bar', opacity: 0.25 },
             encoding: {
               x: {
-                field: 'ballots',
+                field: 'members',
                 type: 'quantitative',
-                title: trans.__('Ballots (tick: members who could vote)')
+                title: trans.__('Ballots, of the members who could vote'),
+                axis: COUNT_AXIS
               }
             }
           },
           {
-            mark: { type: 'tick', thickness: 2 },
-            encoding: { x: { field: 'members', type: 'quantitative' } }
+            mark: 'bar',
+            encoding: { x: { field: 'ballots', type: 'quantitative' } }
           }
         ]
       };
@@ -147,6 +169,7 @@ export function figureSpec(
       chart = {
         data: { values: rows },
         mark: { type: 'rect', tooltip: true },
+        width: { step: 64 },
         encoding: {
           x: { field: 'year', type: 'ordinal', title: trans.__('Year') },
           y: { field: 'member', type: 'nominal', title: null },

@@ -129,6 +129,7 @@ class GovernanceStore:
         self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
         # The last snapshot given signatures, what they were verified against, and the result.
         self._signed: tuple[Snapshot, tuple, Snapshot] | None = None
+        self._verdicts: tuple[tuple, dict[str, tuple[str, str]]] = ((), {})
         # Changed files from inotify (Linux); where it is missing, the folders' mtimes instead.
         self.watcher = Watcher(self.root)
         for folder in ("", *(index.folder for index in self.indexes)):
@@ -161,7 +162,7 @@ class GovernanceStore:
         """proposal id -> member -> the signature status of the newest commit (of `rev`'s
         history) that wrote that member's ballot file; a file in `changed` is unsigned."""
         newest = await self.git.last_commits("votes", rev)
-        verdicts = await self.git.signatures(sorted(set(newest.values())), signers)
+        verdicts = await self._verified(sorted(set(newest.values())), signers)
         found: dict[str, dict[str, SignatureStatus]] = {}
         for proposal_id, by_member in ballot_files.items():
             for member, rel in by_member.items():
@@ -169,6 +170,21 @@ class GovernanceStore:
                 letter = verdicts.get(commit, ("N", ""))[0] if commit else "N"
                 found.setdefault(proposal_id, {})[member] = status_of(letter)
         return found
+
+    async def _verified(
+        self, commits: Sequence[str], signers: Path | None
+    ) -> dict[str, tuple[str, str]]:
+        """git's verdict on each commit's signature. A verdict never changes for a commit while
+        the allowed signers stay the same, so each commit is verified once (ssh-keygen per
+        signed commit is the slow part)."""
+        key = (str(signers), signers and files.stat_key(signers))
+        if self._verdicts[0] != key:
+            self._verdicts = (key, {})
+        known = self._verdicts[1]
+        missing = [c for c in commits if c not in known]
+        if missing:
+            known.update(await self.git.signatures(missing, signers))
+        return {c: known[c] for c in commits if c in known}
 
     def read_files(self) -> Snapshot:
         """A snapshot of the files as they are, without git (a tree extracted from a commit)."""
@@ -344,7 +360,7 @@ class GovernanceStore:
     ) -> dict[str, tuple[SignatureStatus, str]]:
         """commit -> its signature status and signer, verified against the repo's signers."""
         signers, _ = self.allowed_signers(config)
-        verdicts = await self.git.signatures(commits, signers)
+        verdicts = await self._verified(commits, signers)
         return {c: (status_of(letter), signer) for c, (letter, signer) in verdicts.items()}
 
     async def ignore_locally(self, pattern: str) -> None:

@@ -125,6 +125,14 @@ export function EvidenceDocument(props: {
       {!figures && !error && (
         <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>
       )}
+      {figures?.figures.map(f => (
+        <FigureView
+          key={f.id}
+          figure={f}
+          rendermime={props.rendermime}
+          trans={trans}
+        />
+      ))}
       <section
         className="jp-GovExt-audits"
         aria-label={trans.__('Was each vote counted right?')}
@@ -152,14 +160,6 @@ export function EvidenceDocument(props: {
           </ul>
         )}
       </section>
-      {figures?.figures.map(f => (
-        <FigureView
-          key={f.id}
-          figure={f}
-          rendermime={props.rendermime}
-          trans={trans}
-        />
-      ))}
     </article>
   );
 }

@@ -173,7 +173,9 @@ export function ForumImportDocument(props: {
               checked={mode === 'file'}
               onChange={() => setMode('file')}
             />
-            {trans.__('A file: the topic’s export, saved from its address + .json')}
+            {trans.__(
+              'A file: the topic’s export, saved from its address + .json'
+            )}
           </label>
           <label className="jp-GovExt-check">
             <input

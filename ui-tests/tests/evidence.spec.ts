@@ -239,7 +239,10 @@ test('the forum’s input is imported once, with its authors and dates, after co
   // A second import of the same topic offers only what is not held yet.
   await links.getByRole('checkbox', { name: 'discussion I opened' }).check();
   await doc.getByRole('button', { name: 'Import 1 input(s)…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'Import' })
+    .click();
   await expect(page.getByText(/Imported 1 input\(s\)/)).toBeVisible();
   await expect(links.getByText('already imported')).toHaveCount(3);
   expect(Number(git('rev-list', '--count', 'HEAD'))).toBe(before + 2);
