@@ -20,10 +20,11 @@ LABEXT := jupyter_gov_ext/labextension/package.json
 
 .PHONY: system venv build install run test lint test-python test-js test-ui bench clean
 
-system:  ## Debian packages: git, chromium (for the UI tests), node if missing
+system:  ## Debian packages: git, chromium (for the UI tests), ssh-keygen (signed ballots), node if missing
 	@missing=""; \
 	command -v git >/dev/null || missing="$$missing git"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v ssh-keygen >/dev/null || missing="$$missing openssh-client"; \
 	command -v node >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 # Commands that take .git/index.lock: retried while another git program holds it.
 _INDEX_WRITERS = frozenset({"add", "commit", "reset", "rm", "rebase", "stash", "checkout", "merge"})
-_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, *[1.0] * 9)  # about 10 s in all
+# About 20 s in all: a git panel polling `git status` on a busy machine may hold the lock often.
+_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, *[1.0] * 19)
 _BUSY = re.compile(
     r"index\.lock|index file smaller than expected|index file corrupt|bad index file"
 )

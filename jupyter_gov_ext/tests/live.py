@@ -49,7 +49,7 @@ class Live:
         raw: bytes | None = None,
         headers: dict[str, str] | None = None,
         token: bool = True,
-        timeout: float = 30,
+        timeout: float = 60,
     ) -> tuple[int, Any]:
         data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
         req = urllib.request.Request(self.base + path, data=data, method=method)
