@@ -20,7 +20,8 @@ NONE = "(none)"
 
 
 def month_of(timestamp: str) -> str:
-    return parse_time(timestamp).strftime("%Y-%m")
+    """"YYYY-MM" of a record's time: the contract keeps every time in UTC as YYYY-MM-DDTHH:MM:SSZ."""
+    return timestamp[:7]
 
 
 def months_between(first: str, last: str) -> list[str]:
