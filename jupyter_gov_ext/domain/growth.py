@@ -20,7 +20,7 @@ NONE = "(none)"
 
 
 def month_of(timestamp: str) -> str:
-    """"YYYY-MM" of a record's time: the contract keeps every time in UTC as YYYY-MM-DDTHH:MM:SSZ."""
+    """ "YYYY-MM" of a record's time: the contract keeps every time in UTC as YYYY-MM-DDTHH:MM:SSZ."""
     return timestamp[:7]
 
 
