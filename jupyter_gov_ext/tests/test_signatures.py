@@ -150,3 +150,18 @@ def test_a_signature_that_does_not_match_its_commit_is_bad(tmp_path: Path, keys)
     ).stdout.strip()  # fmt: skip
     verdicts = asyncio.run(GitRepo(repo).signatures([good, forged], signers))
     assert (verdicts[good][0], verdicts[forged][0]) == ("G", "B")
+
+
+async def test_the_decision_commit_is_signed_too(api, act_as, repo_path: Path, keys):
+    pid = await open_vote(api, act_as)
+    sign_with(repo_path, keys["alice"])  # this clone's git signs every commit it makes
+    for who in ("alice", "bob", "carol"):
+        act_as(who)
+        code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"})
+        assert code == 200, data
+    _, data = await api("GET", f"proposals/{pid}")
+    assert data["proposal"]["status"] == "accepted"  # every member voted, every ballot counted
+    _, history = await api("GET", f"proposals/{pid}/history")
+    closed = [e for e in history["events"] if e["kind"] == "closed"]
+    assert [e["signature"] for e in closed] == ["good"]
+    assert "gpgsig" in git(repo_path, "cat-file", "commit", closed[0]["commit"])
