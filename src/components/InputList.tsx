@@ -86,6 +86,16 @@ export function InputList(props: IInputListProps): JSX.Element {
           <time className="jp-GovExt-date" dateTime={i.submitted}>
             {i.submitted.slice(0, 10)}
           </time>
+          {i.source && (
+            <a
+              href={i.source}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={trans.__('Imported from this forum post')}
+            >
+              {trans.__('via the forum')}
+            </a>
+          )}
           {i.topics.map(topic => (
             <span key={topic} className="jp-GovExt-tag">
               {topic}

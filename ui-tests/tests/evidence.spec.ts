@@ -253,9 +253,17 @@ test('the forum’s input is imported once, with its authors and dates, after co
   const panel = page.locator('#jupyter-gov-ext-panel');
   await page.getByRole('tab', { name: 'Governance' }).click();
   await panel.getByRole('tab', { name: 'Community input' }).click();
+  const imported = panel.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: 'What Jupyter needs next' })
+  });
+  await expect(imported).toContainText('Jo Doe');
+  await expect(imported).toContainText('2026-10-02');
   await expect(
-    panel.getByRole('link', { name: 'What Jupyter needs next' })
-  ).toBeVisible();
+    imported.getByRole('link', { name: 'via the forum' })
+  ).toHaveAttribute(
+    'href',
+    'https://discourse.jupyter.org/t/community-input-on-the-foundations-funding-priorities/38511/2'
+  );
 });
 
 test('a signed ballot shows its signature in the history, checked against the repo’s signers', async ({
