@@ -70,8 +70,12 @@ class _Links(HTMLParser):
                 self._anchor = (href, [])
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("aside", "blockquote") and self._stack and self._stack.pop().endswith(":quote"):
-            self._quote_depth -= 1
+        names = [entry.split(":")[0] for entry in self._stack]
+        if tag in names:
+            # Close it and whatever it holds that was left open (HTML is forgiving).
+            at = len(names) - 1 - names[::-1].index(tag)
+            closed, self._stack = self._stack[at:], self._stack[:at]
+            self._quote_depth -= sum(entry.endswith(":quote") for entry in closed)
         if tag == "a" and self._anchor is not None:
             href, words = self._anchor
             self.links.append((href, " ".join("".join(words).split())))
@@ -131,10 +135,12 @@ def parse_topic(data: Any, forum: str) -> Topic:
         username = post.get("username")
         if not isinstance(cooked, str) or not isinstance(username, str) or not username:
             continue
-        number = int(post.get("post_number") or 0)
+        number = post.get("post_number")
+        number = number if isinstance(number, int) and not isinstance(number, bool) else 0
+        link_counts = post.get("link_counts")
         titles = {
             normalise_url(str(c.get("url", ""))): str(c.get("title") or "")
-            for c in post.get("link_counts") or []
+            for c in (link_counts if isinstance(link_counts, list) else [])
             if isinstance(c, dict)
         }
         parser = _Links()

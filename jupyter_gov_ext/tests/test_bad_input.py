@@ -87,6 +87,23 @@ def mutate(base: dict) -> st.SearchStrategy:
     ) | st.builds(lambda extra: {**base, **extra}, st.dictionaries(TEXT, JSON, max_size=2))
 
 
+# The smallest Discourse topic export with one post that links one page.
+TOPIC = {
+    "id": 1,
+    "title": "Input",
+    "slug": "input",
+    "post_stream": {
+        "posts": [
+            {
+                "id": 10,
+                "post_number": 2,
+                "username": "jdoe",
+                "created_at": "2026-10-02T14:31:07.120Z",
+                "cooked": '<p><a href="https://example.org/x">mine</a></p>',
+            }
+        ]
+    },
+}
 BODIES = {
     ("POST", "inputs"): mutate(GOOD_INPUT),
     ("POST", "proposals"): mutate({"title": "P", "body": "b", "kind": "ranked", "options": ["x", "y"]}),
@@ -95,6 +112,8 @@ BODIES = {
     ("PUT", f"proposals/{OPEN_VOTE}/ballot"): mutate({"value": "yes", "comment": "c"}),
     ("PUT", f"proposals/{RANKED_VOTE}/ballot"): mutate({"ranking": ["a"], "comment": "c"}),
     ("POST", "priorities/import"): mutate({"path": "gov/README.md"}),
+    ("POST", "forum/preview"): mutate({"topic": TOPIC}),
+    ("POST", "forum/import"): mutate({"topic": TOPIC, "keys": ["10:https://example.org/x"]}),
 }  # fmt: skip
 RAW = st.one_of(
     st.binary(max_size=200),

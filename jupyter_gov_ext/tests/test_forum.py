@@ -11,6 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jupyter_gov_ext.contract.errors import GovError
+from jupyter_gov_ext.domain import forum
 
 from .live import free_port
 from .repo_helpers import commit_count, git
@@ -177,3 +182,41 @@ async def test_an_unreachable_forum_says_so(api, act_as, gov_repo):
         "remote_unreachable",
         "url",
     )
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+POST_FIELDS = ("id", "post_number", "username", "name", "created_at", "cooked", "link_counts",
+               "post_type", "deleted_at", "hidden")  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(POST_FIELDS), JSON), max_size=4), JSON)
+def test_any_shape_of_post_is_read_or_refused_clearly(posts, stream):
+    """A hand-made or damaged export never breaks the reader: candidates, or a GovError."""
+    data = {"id": 1, "title": "T", "post_stream": {"posts": posts, "stream": stream}}
+    try:
+        parsed = forum.parse_topic(data, "https://discourse.jupyter.org")
+    except GovError as err:
+        assert err.status == 400 and err.field == "topic"
+        return
+    assert all(c.url.startswith(("http://", "https://")) for c in parsed.candidates)
+
+
+def test_links_inside_quotes_and_broken_html_are_not_offered():
+    cooked = (
+        '<blockquote><aside class="quote"><a href="https://quoted.org/a">q</a></blockquote>'
+        '<p><a href="https://mine.org/b">mine</a><a href="javascript:alert(1)">x</a>'
+        '<a href="#top">top</a><a href="https://discourse.jupyter.org/t/x/1">forum</a>'
+    )
+    post = {"id": 1, "post_number": 1, "username": "u", "created_at": "2026-01-01T00:00:00Z",
+            "cooked": cooked}  # fmt: skip
+    parsed = forum.parse_topic(
+        {"id": 1, "title": "T", "post_stream": {"posts": [post]}}, "https://discourse.jupyter.org"
+    )
+    assert [c.url for c in parsed.candidates] == ["https://mine.org/b"]
