@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 _INDEX_WRITERS = frozenset({"add", "commit", "reset", "rm", "rebase", "stash", "checkout", "merge"})
 # About 20 s in all: a git panel polling `git status` on a busy machine may hold the lock often.
 _RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, *[1.0] * 19)
+# What git says when the user's signing program could not sign (GPG or SSH).
+_SIGNING_FAILED = re.compile(
+    r"gpg failed to sign|Couldn't load public key|failed to sign|signing failed|ssh-keygen",
+    re.IGNORECASE,
+)
 _BUSY = re.compile(
     r"index\.lock|index file smaller than expected|index file corrupt|bad index file"
 )
@@ -317,7 +322,19 @@ class GitRepo:
         others_staged = not clean and await self._code("diff", "--cached", "--quiet") != 0
         await self.run("add", "-A", "--", *paths)
         only = ["--only", "--", *paths] if others_staged else []
-        await self.run("commit", "-q", "--no-edit", "-m", message, *only, env=env)
+        try:
+            await self.run("commit", "-q", "--no-edit", "-m", message, *only, env=env)
+        except GitError as exc:
+            if _SIGNING_FAILED.search(exc.stderr):
+                raise GovError(
+                    "signing_failed",
+                    "Your git is set to sign commits (commit.gpgsign) but could not sign this "
+                    f"one: {exc.message.removeprefix('git commit failed: ')} Load your key into "
+                    "ssh-agent or gpg-agent (the server cannot ask for a passphrase), or turn "
+                    "signing off for this clone. Nothing was written.",
+                    409,
+                ) from None
+            raise
         # After a plain commit the index is HEAD's: while it stays as it is, nothing else is staged.
         self._clean_index = None if others_staged else stat_key(index)
         return await self.head_from_files() or (await self.run("rev-parse", "HEAD")).strip()

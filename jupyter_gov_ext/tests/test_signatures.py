@@ -165,3 +165,17 @@ async def test_the_decision_commit_is_signed_too(api, act_as, repo_path: Path, k
     closed = [e for e in history["events"] if e["kind"] == "closed"]
     assert [e["signature"] for e in closed] == ["good"]
     assert "gpgsig" in git(repo_path, "cat-file", "commit", closed[0]["commit"])
+
+
+async def test_a_ballot_git_cannot_sign_is_refused_and_nothing_is_written(
+    api, act_as, repo_path: Path, tmp_path: Path
+):
+    pid = await open_vote(api, act_as)
+    head = git(repo_path, "rev-parse", "HEAD")
+    sign_with(repo_path, tmp_path / "no-such-key.pub")  # a key git cannot load
+    act_as("alice")
+    code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"})
+    assert (code, data["error"]["code"]) == (409, "signing_failed")
+    assert "could not sign" in data["error"]["message"]
+    assert git(repo_path, "rev-parse", "HEAD") == head
+    assert git(repo_path, "status", "--porcelain") == ""
