@@ -154,10 +154,11 @@ export async function auditInNotebook(
     })) as INotebookLike | undefined;
     Notification.info(
       trans.__(
-        'Audit notebook %1 opened: it recounts the vote and says at the end whether the count matches the record.',
-        audit.path
+        'Audit notebook %1 opened and running: it recounts the vote from the ballot files and ends with the verdict (now: %2).',
+        audit.path,
+        audit.summary
       ),
-      { autoClose: 6000 }
+      { autoClose: 8000 }
     );
     await widget?.context?.sessionContext?.ready;
     if (widget) {
