@@ -211,7 +211,9 @@ class GovernanceStore:
         """The snapshot with each ballot's signature status, as git verifies the commit that
         wrote the ballot file (a file changed since that commit is not signed)."""
         signers, problem = self.allowed_signers(snap.config)
-        head = await self.git.head()
+        # HEAD (a new commit may sign what the files already said) and the signers file (a
+        # key vouched for): either may change a verdict while no record file changed.
+        head = await self.git.head_from_files() or await self.git.head()
         key = (head, signers and files.stat_key(signers))
         if self._signed is not None and self._signed[0] is snap and self._signed[1] == key:
             return self._signed[2]
@@ -223,6 +225,8 @@ class GovernanceStore:
             else []
         )
         signed = dataclasses.replace(snap, signatures=found, problems=problems)
+        if self._signed is not None and self._signed[2].signatures != found:
+            self._generation += 1  # what a response shows changed: no cached answer stands
         self._signed = (snap, key, signed)
         return signed
 

@@ -179,3 +179,24 @@ async def test_a_ballot_git_cannot_sign_is_refused_and_nothing_is_written(
     assert "could not sign" in data["error"]["message"]
     assert git(repo_path, "rev-parse", "HEAD") == head
     assert git(repo_path, "status", "--porcelain") == ""
+
+
+async def test_vouching_for_a_key_changes_the_count_at_once(api, act_as, repo_path: Path, keys):
+    """Only the allowed-signers file changes (no record does): the next answer says so."""
+    (repo_path / ".github" / "allowed_signers").write_text("")  # nobody vouched for yet
+    pid = await open_vote(api, act_as)
+    sign_with(repo_path, keys["alice"])
+    act_as("alice")
+    await api("PUT", f"proposals/{pid}/ballot", {"value": "yes"})
+
+    async def not_counted() -> tuple[list[str], list[str]]:
+        _, one = await api("GET", f"proposals/{pid}")
+        _, listing = await api("GET", "proposals")  # answered from a cache while nothing changed
+        [entry] = [p for p in listing["proposals"] if p["id"] == pid]
+        return one["proposal"]["tallies"][0]["not_counted"], entry["tallies"][0]["not_counted"]
+
+    assert await not_counted() == (["alice"], ["alice"])
+    (repo_path / ".github" / "allowed_signers").write_text(
+        f"alice@example.org {keys['alice'].read_text()}"
+    )
+    assert await not_counted() == ([], [])
