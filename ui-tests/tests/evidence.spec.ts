@@ -184,7 +184,11 @@ test('the figures answer "are we growing?" and each decision can be recounted in
   await refresh(page);
   const panel = await openVotes(page);
   const proposal = await openProposal(page, panel, 'Adopt an evidence policy');
-  await proposal.getByRole('button', { name: 'Audit in a notebook' }).click();
+  await expect(
+    proposal.getByRole('button', { name: 'Audit in a notebook' })
+  ).toBeVisible();
+  // The palette's command audits the proposal whose document is in front.
+  await runFromPalette(page, 'Audit This Decision in a Notebook');
   const tampered = git('rev-parse', '--short=7', 'HEAD');
   await expect(
     page.getByRole('tab', { name: `audit-${VOTE}-${tampered}.ipynb` })
