@@ -138,17 +138,17 @@ def parse_topic(data: Any, forum: str) -> Topic:
         number = post.get("post_number")
         number = number if isinstance(number, int) and not isinstance(number, bool) else 0
         link_counts = post.get("link_counts")
-        titles = {
-            normalise_url(str(c.get("url", ""))): str(c.get("title") or "")
-            for c in (link_counts if isinstance(link_counts, list) else [])
-            if isinstance(c, dict)
-        }
+        counted = [c for c in (link_counts if isinstance(link_counts, list) else [])
+                   if isinstance(c, dict)]  # fmt: skip
+        titles = {normalise_url(str(c.get("url", ""))): str(c.get("title") or "") for c in counted}
+        # Discourse marks links to its own pages (under any address it is served from).
+        internal = {normalise_url(str(c.get("url", ""))) for c in counted if c.get("internal")}
         parser = _Links()
         parser.feed(cooked)
         excerpt = " ".join("".join(parser.text).split())[:280]
         for href, text in parser.links:
             url = normalise_url(href)
-            if urlsplit(url).netloc == host or url in seen:
+            if urlsplit(url).netloc == host or url in internal or url in seen:
                 continue  # a link back to the forum, or one already offered
             seen.add(url)
             name = titles.get(url) or (text if text and text != href else "") or url

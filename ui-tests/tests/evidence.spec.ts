@@ -7,6 +7,7 @@ import { expect, test } from '@jupyterlab/galata';
 import type { Locator, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 
@@ -253,6 +254,36 @@ test('the forum’s input is imported once, with its authors and dates, after co
   expect(git('log', '-1', '--format=%s')).toBe(
     "Import 1 community input(s) from the forum: Community input on the foundation's funding priorities"
   );
+
+  // The topic's address: the server reads every post, the seventh too (a second page).
+  const forum = http.createServer((req, res) => {
+    const file = req.url?.startsWith('/t/38511/posts.json')
+      ? 'posts-38511-page-2.json'
+      : req.url === '/t/38511.json'
+        ? 'topic-38511.json'
+        : null;
+    res.writeHead(file ? 200 : 404, { 'Content-Type': 'application/json' });
+    res.end(
+      file ? fs.readFileSync(path.join(path.dirname(TOPIC), file)) : '{}'
+    );
+  });
+  await new Promise<void>(done => forum.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = forum.address() as { port: number };
+    await doc.getByLabel('The topic’s address (the server reads it)').check();
+    await doc
+      .getByLabel('Topic address')
+      .fill(`http://127.0.0.1:${port}/t/community-input/38511`);
+    await doc.getByRole('button', { name: 'Show the links' }).click();
+    await expect(doc).toContainText('7 posts read.');
+    await expect(links.getByRole('listitem')).toHaveCount(4);
+    await expect(links.getByText('already imported')).toHaveCount(3);
+    await expect(
+      links.getByRole('checkbox', { name: 'Onboarding new contributors' })
+    ).toBeChecked();
+  } finally {
+    forum.close();
+  }
 
   const panel = page.locator('#jupyter-gov-ext-panel');
   await page.getByRole('tab', { name: 'Governance' }).click();
