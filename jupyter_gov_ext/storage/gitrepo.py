@@ -242,11 +242,14 @@ class GitRepo:
                     newest.setdefault(name, commit.strip())
         return newest
 
-    async def changed_paths(self, folder: str) -> set[str]:
-        """Files under `folder` that differ from HEAD (changed, staged or new)."""
+    async def changed_paths(self, *paths: str, ignored: bool = False) -> set[str]:
+        """Files under `paths` that differ from HEAD (changed, staged, new, and with `ignored`
+        the ones git ignores too)."""
         out = await self.run(
-            "--no-optional-locks", "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z",
-            "--untracked-files=all", "--", folder,
+            # Paths from governance.yml are plain paths, never pathspec magic (":!votes").
+            "--no-optional-locks", "--literal-pathspecs", "-c", "core.quotePath=false", "status",
+            "--porcelain=v1", "-z", "--untracked-files=all",
+            *(["--ignored=matching"] if ignored else []), "--", *paths,
         )  # fmt: skip
         return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
 

@@ -186,6 +186,17 @@ class GovernanceStore:
             known.update(await self.git.signatures(missing, signers))
         return {c: known[c] for c in commits if c in known}
 
+    def read_paths(self, config: GovernanceConfig | None) -> list[str]:
+        """Every file and folder a snapshot reads: the records, governance.yml, the rosters it
+        names and its allowed-signers file."""
+        extra = [config.allowed_signers] if config and config.allowed_signers else []
+        return [
+            layout.GOVERNANCE_FILE,
+            *(index.folder for index in self.indexes),
+            *_roster_files(config),
+            *extra,
+        ]
+
     def read_files(self) -> Snapshot:
         """A snapshot of the files as they are, without git (a tree extracted from a commit)."""
         return self._snapshot_sync()

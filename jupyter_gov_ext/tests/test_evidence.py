@@ -98,6 +98,17 @@ def test_a_repo_opens_at_a_date_a_commit_or_as_the_files_are(tmp_path: Path):
     (path / "inputs" / "2025" / "2025-02-10-second-aaaaaa.md").unlink()  # not committed
     assert len(open_repo(path).inputs()) == 2  # HEAD, by default
     assert len(open_repo(path, at=None).inputs()) == 1  # the files on disk
+    # HEAD is read from the work tree only where it holds HEAD: not a file git ignores.
+    git(path, "checkout", "--", "inputs")
+    (path / ".gitignore").write_text("inputs/2025/*-ignored-*.md\n")
+    commit_all(path, "ignore drafts")
+    draft = Input(
+        id="2025-03-01-ignored-bbbbbb", title="Draft", url="https://example.org/draft",
+        author=Author(id="alice"), submitted="2025-03-01T10:00:00Z",
+    )  # fmt: skip
+    (path / "inputs" / "2025" / f"{draft.id}.md").write_text(layout.serialise(draft))
+    assert len(open_repo(path).inputs()) == 2
+    assert len(open_repo(path, at=None).inputs()) == 3  # on disk, the ignored draft too
     with pytest.raises(ValueError, match="no commit was made by '2020-01-01'"):
         open_repo(path, at="2020-01-01")
     with pytest.raises(ValueError, match="no commit is named 'no-such-branch'"):
