@@ -189,3 +189,36 @@ export function figureSpec(
     ...chart
   };
 }
+
+/** "Are we growing?" in one line, from the contributors figure's monthly rows: everyone who gave
+ * input so far, and the newcomers of the last three months against the three months before. */
+export function growthHeadline(
+  rows: IFigure['rows'],
+  trans: TranslationBundle
+): string | null {
+  if (rows.length === 0) {
+    return null;
+  }
+  const count = (from: number, to: number) =>
+    rows
+      .slice(Math.max(0, rows.length + from), rows.length + to)
+      .reduce((sum, r) => sum + Number(r['new'] ?? 0), 0);
+  const total = Number(rows[rows.length - 1]['total_so_far'] ?? 0);
+  const recent = count(-3, 0);
+  const before = count(-6, -3);
+  const last = String(rows[rows.length - 1]['month'] ?? '');
+  const trend =
+    recent > before
+      ? trans.__('growing')
+      : recent < before
+        ? trans.__('slowing')
+        : trans.__('steady');
+  return trans.__(
+    '%1 people have given input. In the three months to %2, %3 gave input for the first time (%4 in the three months before): %5.',
+    total,
+    last,
+    recent,
+    before,
+    trend
+  );
+}

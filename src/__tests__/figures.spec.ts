@@ -2,7 +2,13 @@ import { nullTranslator } from '@jupyterlab/translation';
 
 import { IFigure } from '../api/types';
 import { signatureText } from '../components/History';
-import { columnsOf, csvCell, figureSpec, toCsv } from '../figures';
+import {
+  columnsOf,
+  csvCell,
+  figureSpec,
+  growthHeadline,
+  toCsv
+} from '../figures';
 
 const trans = nullTranslator.load('jupyter_gov_ext');
 
@@ -86,5 +92,36 @@ describe('signatures in the history', () => {
     expect(signatureText({ signature: 'bad', signer: '' }, trans)).toBe(
       'Bad signature'
     );
+  });
+});
+
+describe('are we growing?', () => {
+  const month = (m: string, n: number, total: number) => ({
+    month: m,
+    new: n,
+    returning: 0,
+    contributors: n,
+    total_so_far: total
+  });
+
+  it('compares the newcomers of the last three months with the three before', () => {
+    const rows = [
+      month('2026-01', 1, 1),
+      month('2026-02', 0, 1),
+      month('2026-03', 1, 2),
+      month('2026-04', 2, 4),
+      month('2026-05', 1, 5),
+      month('2026-06', 1, 6)
+    ];
+    expect(growthHeadline(rows, trans)).toBe(
+      '6 people have given input. In the three months to 2026-06, 4 gave input for the first time (2 in the three months before): growing.'
+    );
+    expect(growthHeadline(rows.slice(0, 4), trans)).toContain(
+      'In the three months to 2026-04, 3 gave input for the first time (1 in the three months before): growing.'
+    );
+    expect(growthHeadline([month('2026-01', 0, 3)], trans)).toContain(
+      ': steady.'
+    );
+    expect(growthHeadline([], trans)).toBeNull();
   });
 });

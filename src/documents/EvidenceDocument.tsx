@@ -5,7 +5,7 @@ import React, { useEffect, useState } from 'react';
 
 import { IFigure, IFigures } from '../api/types';
 import { Rendered } from '../components/Markdown';
-import { columnsOf, figureSpec, toCsv } from '../figures';
+import { columnsOf, figureSpec, growthHeadline, toCsv } from '../figures';
 import { GovernanceModel } from '../model';
 import { VEGA_LITE } from '../trace';
 
@@ -102,6 +102,10 @@ export function EvidenceDocument(props: {
       .then(setFigures)
       .catch(e => setError(String(e.message ?? e)));
   }, [head]);
+  const contributors = figures?.figures.find(f => f.id === 'contributors');
+  const headline = contributors
+    ? growthHeadline(contributors.rows, trans)
+    : null;
   const decided = model.proposals.filter(
     p => p.status === 'accepted' || p.status === 'rejected'
   );
@@ -121,6 +125,11 @@ export function EvidenceDocument(props: {
             : trans.__('Computed from the governance repo.')}
         </p>
       </header>
+      {headline && (
+        <p className="jp-GovExt-headline" role="status">
+          {headline}
+        </p>
+      )}
       {error && <p className="jp-GovExt-error">{error}</p>}
       {!figures && !error && (
         <p className="jp-GovExt-empty">{trans.__('Loading…')}</p>
