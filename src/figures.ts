@@ -190,23 +190,37 @@ export function figureSpec(
   };
 }
 
+/** The month `back` months before `now`'s, as "YYYY-MM" (UTC, as the server's months). */
+export function monthBefore(now: Date, back: number): string {
+  const d = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)
+  );
+  return d.toISOString().slice(0, 7);
+}
+
 /** "Are we growing?" in one line, from the contributors figure's monthly rows: everyone who gave
- * input so far, and the newcomers of the last three months against the three months before. */
+ * input so far, and the newcomers of the last three months (to `now`) against the three before. */
 export function growthHeadline(
   rows: IFigure['rows'],
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  now: Date = new Date()
 ): string | null {
   if (rows.length === 0) {
     return null;
   }
-  const count = (from: number, to: number) =>
-    rows
-      .slice(Math.max(0, rows.length + from), rows.length + to)
-      .reduce((sum, r) => sum + Number(r['new'] ?? 0), 0);
+  const newcomers = new Map(
+    rows.map(r => [String(r['month']), Number(r['new'] ?? 0)])
+  );
+  const count = (from: number, to: number) => {
+    let sum = 0;
+    for (let back = from; back < to; back++) {
+      sum += newcomers.get(monthBefore(now, back)) ?? 0;
+    }
+    return sum;
+  };
   const total = Number(rows[rows.length - 1]['total_so_far'] ?? 0);
-  const recent = count(-3, 0);
-  const before = count(-6, -3);
-  const last = String(rows[rows.length - 1]['month'] ?? '');
+  const recent = count(0, 3);
+  const before = count(3, 6);
   const trend =
     recent > before
       ? trans.__('growing')
@@ -214,9 +228,10 @@ export function growthHeadline(
         ? trans.__('slowing')
         : trans.__('steady');
   return trans.__(
-    '%1 people have given input. In the three months to %2, %3 gave input for the first time (%4 in the three months before): %5.',
+    '%1 people have given input. From %2 to %3, %4 gave input for the first time (%5 in the three months before): %6.',
     total,
-    last,
+    monthBefore(now, 2),
+    monthBefore(now, 0),
     recent,
     before,
     trend

@@ -7,6 +7,7 @@ import {
   csvCell,
   figureSpec,
   growthHeadline,
+  monthBefore,
   toCsv
 } from '../figures';
 
@@ -103,25 +104,27 @@ describe('are we growing?', () => {
     contributors: n,
     total_so_far: total
   });
+  const rows = [
+    month('2026-01', 1, 1),
+    month('2026-02', 0, 1),
+    month('2026-03', 1, 2),
+    month('2026-04', 2, 4),
+    month('2026-05', 1, 5),
+    month('2026-06', 1, 6)
+  ];
 
   it('compares the newcomers of the last three months with the three before', () => {
-    const rows = [
-      month('2026-01', 1, 1),
-      month('2026-02', 0, 1),
-      month('2026-03', 1, 2),
-      month('2026-04', 2, 4),
-      month('2026-05', 1, 5),
-      month('2026-06', 1, 6)
-    ];
-    expect(growthHeadline(rows, trans)).toBe(
-      '6 people have given input. In the three months to 2026-06, 4 gave input for the first time (2 in the three months before): growing.'
+    expect(growthHeadline(rows, trans, new Date('2026-06-20T12:00:00Z'))).toBe(
+      '6 people have given input. From 2026-04 to 2026-06, 4 gave input for the first time (2 in the three months before): growing.'
     );
-    expect(growthHeadline(rows.slice(0, 4), trans)).toContain(
-      'In the three months to 2026-04, 3 gave input for the first time (1 in the three months before): growing.'
+  });
+
+  it('counts the quiet months up to now as quiet', () => {
+    // No input since June: by September, nobody new in three months.
+    expect(growthHeadline(rows, trans, new Date('2026-09-02T00:00:00Z'))).toBe(
+      '6 people have given input. From 2026-07 to 2026-09, 0 gave input for the first time (4 in the three months before): slowing.'
     );
-    expect(growthHeadline([month('2026-01', 0, 3)], trans)).toContain(
-      ': steady.'
-    );
+    expect(monthBefore(new Date('2026-01-15T00:00:00Z'), 2)).toBe('2025-11');
     expect(growthHeadline([], trans)).toBeNull();
   });
 });

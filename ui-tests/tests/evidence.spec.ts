@@ -133,7 +133,7 @@ test('the figures answer "are we growing?" and each decision can be recounted in
   const doc = page.getByRole('article', { name: 'Growth and decisions' });
   // The answer first, in words; the figures below it.
   await expect(doc.getByRole('status')).toHaveText(
-    /^\d+ people have given input\. In the three months to \d{4}-\d{2}, \d+ gave input for the first time/
+    /^\d+ people have given input\. From \d{4}-\d{2} to \d{4}-\d{2}, \d+ gave input for the first time/
   );
   const contributors = doc.getByRole('region', {
     name: 'Contributors of input per month'
