@@ -30,6 +30,14 @@ def _tally_line(t: responses.BinaryTally | responses.RankedTally) -> str:
     return f"{t.body_name}: {t.yes} yes, {t.no} no, {t.blank} abstain; {quorum}; {rule}."
 
 
+def _signing_line(t: responses.BinaryTally | responses.RankedTally) -> list[str]:
+    """The signed-ballots rule, where the body has it: whose ballots the count leaves out."""
+    if not t.signed_only:
+        return []
+    left_out = ", ".join(f"@{m}" for m in t.not_counted) or "none"
+    return [f"{t.body_name} counts only signed ballots; not counted (unsigned): {left_out}."]
+
+
 def export_markdown(snap: Snapshot, proposal_id: str) -> responses.Export:
     p = snap.proposal(proposal_id)
     ballots = snap.ballots.get(p.id, {})
@@ -60,7 +68,7 @@ def export_markdown(snap: Snapshot, proposal_id: str) -> responses.Export:
                 lines.append(f"  - [{ticked}] {label}")
         lines.append("")
     counted = votes.tallies(snap, p)
-    lines += [_tally_line(t) for t in counted]
+    lines += [line for t in counted for line in [_tally_line(t), *_signing_line(t)]]
     if p.decision:
         lines.append(f"**Result: {p.decision.outcome}** (decided {p.decision.decided}).")
     elif counted:

@@ -94,6 +94,12 @@ async def test_ballots_are_verified_and_only_good_signatures_count(
         "carol": "missing",
     }
     assert ballots["alice"]["signer"] == "alice@example.org"
+    # The GitHub export states the rule beside the count.
+    _, export = await api("GET", f"proposals/{pid}/export")
+    assert (
+        "Test Council counts only signed ballots; not counted (unsigned): @bob, @carol."
+        in export["markdown"]
+    )
 
 
 async def test_a_ballot_re_signed_with_a_good_key_counts(api, act_as, repo_path: Path, keys):
