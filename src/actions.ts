@@ -9,7 +9,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { GovApiError } from './api/client';
-import { IBallotRequest, IProposal } from './api/types';
+import { IAuditNotebook, IBallotRequest, IProposal } from './api/types';
 import { IProposalAction } from './components/ProposalActions';
 import { GovernanceModel } from './model';
 
@@ -124,9 +124,50 @@ interface INotebookLike extends Widget {
 }
 
 /**
- * "Audit this decision in a notebook": write the notebook that recounts the vote (from the server,
- * pinned to the current commit) into the audits folder, open it and run it, so that its last cell
- * shows the match or the mismatch.
+ * Save a notebook the server wrote (pinned to the current commit) into its folder, open it, run
+ * it and save it with its outputs: the evidence, computed where the user can read every step.
+ */
+async function openAndRun(
+  app: JupyterFrontEnd,
+  trans: TranslationBundle,
+  notebook: IAuditNotebook
+): Promise<void> {
+  const contents = app.serviceManager.contents;
+  const folder = notebook.path.split('/').slice(0, -1).join('/');
+  if (folder) {
+    await contents
+      .get(folder, { content: false })
+      .catch(() => contents.save(folder, { type: 'directory' }));
+  }
+  await contents.save(notebook.path, {
+    type: 'notebook',
+    format: 'json',
+    content: notebook.notebook
+  });
+  const widget = (await app.commands.execute('docmanager:open', {
+    path: notebook.path,
+    factory: 'Notebook'
+  })) as INotebookLike | undefined;
+  Notification.info(
+    trans.__(
+      'Notebook %1 opened and running; it ends with the verdict (now: %2).',
+      notebook.path,
+      notebook.summary
+    ),
+    { autoClose: 8000 }
+  );
+  await widget?.context?.sessionContext?.ready;
+  if (widget) {
+    app.shell.activateById(widget.id);
+    await app.commands.execute('notebook:run-all-cells');
+    // Keep the verdict with the notebook.
+    await app.commands.execute('docmanager:save');
+  }
+}
+
+/**
+ * "Audit this decision in a notebook": the notebook that recounts the vote from its ballot files
+ * with the server's rules code and ends with the match or the mismatch.
  */
 export async function auditInNotebook(
   app: JupyterFrontEnd,
@@ -135,38 +176,20 @@ export async function auditInNotebook(
   id: string
 ): Promise<void> {
   try {
-    const audit = await model.auditNotebook(id);
-    const contents = app.serviceManager.contents;
-    const folder = audit.path.split('/').slice(0, -1).join('/');
-    if (folder) {
-      await contents
-        .get(folder, { content: false })
-        .catch(() => contents.save(folder, { type: 'directory' }));
-    }
-    await contents.save(audit.path, {
-      type: 'notebook',
-      format: 'json',
-      content: audit.notebook
-    });
-    const widget = (await app.commands.execute('docmanager:open', {
-      path: audit.path,
-      factory: 'Notebook'
-    })) as INotebookLike | undefined;
-    Notification.info(
-      trans.__(
-        'Audit notebook %1 opened and running: it recounts the vote from the ballot files and ends with the verdict (now: %2).',
-        audit.path,
-        audit.summary
-      ),
-      { autoClose: 8000 }
-    );
-    await widget?.context?.sessionContext?.ready;
-    if (widget) {
-      app.shell.activateById(widget.id);
-      await app.commands.execute('notebook:run-all-cells');
-      // Keep the verdict with the notebook.
-      await app.commands.execute('docmanager:save');
-    }
+    await openAndRun(app, trans, await model.auditNotebook(id));
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/** "Re-run in a notebook": every figure computed and every decided vote recounted. */
+export async function growthInNotebook(
+  app: JupyterFrontEnd,
+  model: GovernanceModel,
+  trans: TranslationBundle
+): Promise<void> {
+  try {
+    await openAndRun(app, trans, await model.growthNotebook());
   } catch (error) {
     reportError(error);
   }

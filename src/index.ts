@@ -10,7 +10,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { auditInNotebook } from './actions';
+import { auditInNotebook, growthInNotebook } from './actions';
 import { GovernanceClient } from './api/client';
 import {
   addGovernanceCommands,
@@ -86,6 +86,7 @@ const plugin: JupyterFrontEndPlugin<IGovernanceModel> = {
       state,
       confirmBallots: () => panel.confirmBallots,
       audit: id => auditInNotebook(app, model, trans, id),
+      growthNotebook: () => growthInNotebook(app, model, trans),
       show: (section, priority) => {
         if (priority) {
           panel.showInputsOf(priority);

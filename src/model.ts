@@ -168,6 +168,11 @@ export class GovernanceModel implements IGovernanceModel {
     return this.client.figures();
   }
 
+  /** The notebook that computes every figure and recounts every decided vote. */
+  growthNotebook(): Promise<IAuditNotebook> {
+    return this.client.growthNotebook();
+  }
+
   /** The notebook that recounts a decision with the server's rules. */
   auditNotebook(id: string): Promise<IAuditNotebook> {
     return this.client.auditNotebook(id);

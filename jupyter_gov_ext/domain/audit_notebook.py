@@ -1,5 +1,6 @@
-"""The audit notebook: a notebook anyone can run again that recounts one decision and says, in its
-last cell, whether the count matches the record."""
+"""Notebooks anyone can run again: the audit notebook recounts one decision and says, in its last
+cell, whether the count matches the record; the growth notebook computes every figure and recounts
+every decided vote."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 def audit_notebook(repo: str | Path, proposal_id: str, title: str, commit: str | None) -> dict:
     """The notebook (nbformat 4, as a dict) that audits `proposal_id` at `commit`."""
-    at = repr(commit) if commit else "None"
     cells = [
         new_markdown_cell(
             f"# Audit of a decision: {_md(title)}\n\n"
@@ -23,14 +23,7 @@ def audit_notebook(repo: str | Path, proposal_id: str, title: str, commit: str |
             'the commit audited; `"HEAD"` audits the latest commit, `None` the files as they are '
             "on disk. The API is documented in `help(jupyter_gov_ext.evidence)`."
         ),
-        new_code_cell(
-            "from jupyter_gov_ext.evidence import open_repo, table\n\n"
-            f"REPO = {str(repo)!r}\n"
-            f"AT = {at}\n"
-            f"PROPOSAL = {proposal_id!r}\n\n"
-            "repo = open_repo(REPO, at=AT)\n"
-            'print("Audited commit:", repo.commit or "the files on disk")'
-        ),
+        new_code_cell(_opening(repo, commit) + f"\nPROPOSAL = {proposal_id!r}"),
         new_markdown_cell("## The ballots\n\nOne row per ballot file under `votes/`."),
         new_code_cell("table(repo.ballots(PROPOSAL))"),
         new_markdown_cell(
@@ -41,6 +34,21 @@ def audit_notebook(repo: str | Path, proposal_id: str, title: str, commit: str |
         new_markdown_cell("## Verdict"),
         new_code_cell("print(result.summary())\nresult.matches"),
     ]
+    return _notebook(cells)
+
+
+def _opening(repo: str | Path, commit: str | None) -> str:
+    """The code cell that opens the repo at the commit the notebook was written for."""
+    return (
+        "from jupyter_gov_ext.evidence import open_repo, table\n\n"
+        f"REPO = {str(repo)!r}\n"
+        f"AT = {repr(commit) if commit else 'None'}\n\n"
+        "repo = open_repo(REPO, at=AT)\n"
+        'print("Commit:", repo.commit or "the files on disk")'
+    )
+
+
+def _notebook(cells: list) -> dict:
     notebook = new_notebook(
         cells=cells,
         metadata={
@@ -50,6 +58,39 @@ def audit_notebook(repo: str | Path, proposal_id: str, title: str, commit: str |
     )
     nbformat.validate(notebook)
     return dict(notebook)
+
+
+def growth_notebook(
+    repo: str | Path, commit: str | None, figures: list[tuple[str, str, str]]
+) -> dict:
+    """The notebook that computes each figure `(id, title, description)` as a table and then
+    recounts every decided vote, at `commit`."""
+    cells = [
+        new_markdown_cell(
+            "# Growth and decisions\n\n"
+            "Every figure of the Growth and decisions view, computed from the governance repo by "
+            "`jupyter_gov_ext.evidence`, and every decided vote recounted from its ballot files. "
+            "Set `REPO` to your clone to run it again; `AT` is the commit it was written for. "
+            "Each figure is a list of dicts: `pandas.DataFrame(repo.figure(...))` takes it as is."
+        ),
+        new_code_cell(_opening(repo, commit)),
+    ]
+    for figure_id, title, description in figures:
+        cells += [
+            new_markdown_cell(f"## {_md(title)}\n\n{_md(description)}"),
+            new_code_cell(f"table(repo.figure({figure_id!r}))"),
+        ]
+    cells += [
+        new_markdown_cell("## Was each vote counted right?"),
+        new_code_cell(
+            "recounts = repo.audit()\n"
+            "for result in recounts:\n"
+            "    print(result.summary())\n"
+            'print(f"{sum(r.matches is True for r in recounts)} of {len(recounts)} decided votes '
+            'match their record.")'
+        ),
+    ]
+    return _notebook(cells)
 
 
 def _md(text: str) -> str:

@@ -271,6 +271,14 @@ class AuditNotebookHandler(GovHandler):
         self.reply(await evidence.audit_for(self.store, snap, proposal_id, root))
 
 
+class GrowthNotebookHandler(GovHandler):
+    @endpoint
+    async def get(self) -> None:
+        snap, _ = await self.context()
+        root = Path(self.settings["server_root_dir"])
+        self.reply(await evidence.growth_notebook_for(self.store, snap, root))
+
+
 class _ForumHandler(GovHandler):
     max_body_bytes = web.MAX_BYTES  # a saved topic export is a whole document
 
@@ -345,6 +353,7 @@ def setup_handlers(web_app: Any, store: GovernanceStore, ext: JupyterGovExt) -> 
         ("pillars/propose", ProposeHandler),
         (f"pillars/{pid}", PillarHandler),
         ("figures", FiguresHandler),
+        ("figures/notebook", GrowthNotebookHandler),
         (f"proposals/{pid}/audit-notebook", AuditNotebookHandler),
         ("forum/preview", ForumPreviewHandler),
         ("forum/import", ForumImportHandler),

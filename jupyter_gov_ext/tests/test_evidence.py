@@ -18,6 +18,7 @@ from nbclient import NotebookClient
 
 from jupyter_gov_ext.contract.records import Author, Input, parse_governance
 from jupyter_gov_ext.domain import growth
+from jupyter_gov_ext.domain.audit_notebook import growth_notebook
 from jupyter_gov_ext.domain.snapshot import Snapshot
 from jupyter_gov_ext.evidence import audit_notebook, open_repo, table
 from jupyter_gov_ext.storage import layout
@@ -215,14 +216,26 @@ class TestReplayedVote:
             assert {k: counted[k] for k in expected} == expected
 
 
-def run_notebook(notebook: dict, cwd: Path) -> str:
-    """Execute the notebook in a real kernel; the text of its last cell's outputs."""
+def executed(notebook: dict, cwd: Path):
+    """The notebook run in a real kernel (nbclient), as it would be in JupyterLab."""
     nb = nbformat.from_dict(notebook)
     NotebookClient(
         nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
     ).execute()
-    last = nb.cells[-1].outputs
-    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for o in last)
+    return nb
+
+
+def output_text(cell) -> str:
+    return "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "")
+        + o.get("data", {}).get("text/markdown", "")
+        for o in cell.outputs
+    )  # fmt: skip
+
+
+def run_notebook(notebook: dict, cwd: Path) -> str:
+    """Execute the notebook; the text of its last cell's outputs."""
+    return output_text(executed(notebook, cwd).cells[-1])
 
 
 def test_the_audit_notebook_reports_a_match_then_a_mismatch_after_tampering(tmp_path: Path):
@@ -294,3 +307,26 @@ class TestAuditRoute:
         assert git(gov_repo, "status", "--porcelain") == ""
         code, data = await api("GET", "proposals/no-such/audit-notebook")
         assert code == 404
+        code, data = await api("GET", "figures/notebook")
+        assert code == 200, data
+        assert data["path"] == f"governance-audits/growth-{head[:7]}.ipynb"
+        assert (data["matches"], data["summary"]) == (
+            None,
+            "0 of 0 decided votes match their record.",
+        )
+        sources = [c["source"] for c in data["notebook"]["cells"]]
+        assert "table(repo.figure('contributors'))" in sources
+
+
+def test_the_growth_notebook_computes_every_figure_and_recounts_every_vote(tmp_path: Path):
+    path = hand_written_repo(tmp_path)
+    repo = open_repo(path)
+    figures = [(f, f.title(), f"About {f}") for f in repo.figures()]
+    nb = executed(growth_notebook(path, repo.commit, figures), tmp_path)
+    tables = {
+        cell.source: output_text(cell) for cell in nb.cells if cell.source.startswith("table(")
+    }
+    assert "| proposal | title | opened |" in tables["table(repo.figure('ballots-per-vote'))"]
+    assert f"| {CHARTER} |" in tables["table(repo.figure('ballots-per-vote'))"].replace("\\-", "-")
+    last = output_text(nb.cells[-1])
+    assert f"{CHARTER}: MATCH." in last and "2 of 2 decided votes match their record." in last

@@ -166,6 +166,11 @@ export class GovernanceClient {
     return this.request<IFigures>('figures');
   }
 
+  /** The notebook that computes every figure and recounts every decided vote. */
+  growthNotebook(): Promise<IAuditNotebook> {
+    return this.request<IAuditNotebook>('figures/notebook');
+  }
+
   /** The notebook that recounts one decision, and where to save it. */
   auditNotebook(id: string): Promise<IAuditNotebook> {
     return this.request<IAuditNotebook>(

@@ -91,6 +91,8 @@ export function EvidenceDocument(props: {
   rendermime: IRenderMimeRegistry | null;
   trans: TranslationBundle;
   onAudit: (id: string) => Promise<void>;
+  /** Compute the same in a notebook anyone can run again. */
+  onNotebook: () => Promise<void>;
 }): JSX.Element {
   const { model, trans } = props;
   const [figures, setFigures] = useState<IFigures | null>(null);
@@ -124,6 +126,17 @@ export function EvidenceDocument(props: {
               )
             : trans.__('Computed from the governance repo.')}
         </p>
+        <div className="jp-GovExt-docButtons">
+          <button
+            className="jp-mod-styled"
+            title={trans.__(
+              'Every figure and every recount, in a notebook anyone can run again on their clone'
+            )}
+            onClick={() => void props.onNotebook()}
+          >
+            {trans.__('Re-run in a notebook')}
+          </button>
+        </div>
       </header>
       {headline && (
         <p className="jp-GovExt-headline" role="status">

@@ -72,6 +72,8 @@ export interface IDocumentDeps {
   show: (section: SectionId, priority?: string) => void;
   /** Write and open the notebook that recounts a proposal's vote. */
   audit: (id: string) => Promise<void>;
+  /** Write and open the notebook that computes every figure and recounts every vote. */
+  growthNotebook: () => Promise<void>;
 }
 
 const KINDS: DocumentKind[] = [
@@ -271,6 +273,7 @@ export class GovDocuments {
             rendermime={this.deps.rendermime}
             trans={trans}
             onAudit={id => this.deps.audit(id)}
+            onNotebook={() => this.deps.growthNotebook()}
           />
         );
         break;

@@ -181,6 +181,21 @@ test('the figures answer "are we growing?" and each decision can be recounted in
   });
   await expect(lastOutput(page)).toContainText('True');
 
+  // Every figure and every recount, in a notebook anyone can run again.
+  await page
+    .locator('#jp-main-dock-panel .lm-TabBar-tab', {
+      hasText: 'Growth and decisions'
+    })
+    .click();
+  await doc.getByRole('button', { name: 'Re-run in a notebook' }).click();
+  await expect(
+    page.getByRole('tab', { name: `growth-${head}.ipynb` })
+  ).toBeVisible();
+  await expect(lastOutput(page)).toContainText(
+    /(\d+) of \1 decided votes match their record\./,
+    { timeout: 60000 }
+  );
+
   // Someone changes alice's ballot after the decision: the recount disagrees with the record.
   pull(
     { [`votes/${VOTE}/alice.yml`]: `value: 'yes'\ncast: '${cast}'\n` },
