@@ -61,7 +61,8 @@ def _signing_key() -> bytes:
         return key
 
 
-def _sign(payload: bytes) -> bytes:
+def sign(payload: bytes) -> bytes:
+    """This user's HMAC-SHA256 of `payload`: what a file kept in .git/ must carry to be trusted."""
     return hmac.new(_signing_key(), payload, hashlib.sha256).digest()
 
 
@@ -153,7 +154,7 @@ class RecordIndex(Generic[T]):
         try:
             data = self.cache.read_bytes()  # type: ignore[union-attr]
             signature, payload = data[:32], data[32:]
-            if not hmac.compare_digest(signature, _sign(payload)):
+            if not hmac.compare_digest(signature, sign(payload)):
                 raise ValueError("not signed by this user")
             # Safe to unpickle: this user's own server wrote it (the signature says so).
             tag, entries = pickle.loads(payload)  # noqa: S301
@@ -177,7 +178,7 @@ class RecordIndex(Generic[T]):
         try:
             self.cache.parent.mkdir(parents=True, exist_ok=True)
             payload = pickle.dumps((self._cache_tag, entries), protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.write_bytes(_sign(payload) + payload)
+            tmp.write_bytes(sign(payload) + payload)
             os.replace(tmp, self.cache)
         except OSError as exc:  # a read-only .git: the index is simply not kept
             log.info("jupyter_gov_ext: could not keep the index cache: %s", exc)

@@ -40,7 +40,7 @@ from ..domain.history import LoggedCommit
 from ..domain.roster import resolve_bodies
 from ..domain.signatures import SignatureStatus, status_of
 from ..domain.snapshot import Snapshot
-from . import files, frontmatter, journal, layout
+from . import files, frontmatter, journal, layout, verdicts
 from .gitrepo import GitRepo
 from .recordindex import RecordIndex
 from .remote import Remotes, SyncOutcome
@@ -129,7 +129,7 @@ class GovernanceStore:
         self._identity: tuple[tuple, tuple[str | None, str | None]] | None = None
         # The last snapshot given signatures, what they were verified against, and the result.
         self._signed: tuple[Snapshot, tuple, Snapshot] | None = None
-        self._verdicts: tuple[tuple, dict[str, tuple[str, str]]] = ((), {})
+        self._verdicts: tuple[str, verdicts.Verdicts] = ("", {})
         # Changed files from inotify (Linux); where it is missing, the folders' mtimes instead.
         self.watcher = Watcher(self.root)
         for folder in ("", *(index.folder for index in self.indexes)):
@@ -175,15 +175,17 @@ class GovernanceStore:
         self, commits: Sequence[str], signers: Path | None
     ) -> dict[str, tuple[str, str]]:
         """git's verdict on each commit's signature. A verdict never changes for a commit while
-        the allowed signers stay the same, so each commit is verified once (ssh-keygen per
-        signed commit is the slow part)."""
-        key = (str(signers), signers and files.stat_key(signers))
-        if self._verdicts[0] != key:
-            self._verdicts = (key, {})
+        the allowed signers stay the same, so each commit is verified once, and the verdicts
+        are kept across restarts (verdicts.py)."""
+        tag = verdicts.tag_of(signers)
+        kept = await self.git.git_dir() / "jupyter-gov-ext" / "signature-verdicts"
+        if self._verdicts[0] != tag:
+            self._verdicts = (tag, verdicts.load(kept, tag))
         known = self._verdicts[1]
         missing = [c for c in commits if c not in known]
         if missing:
             known.update(await self.git.signatures(missing, signers))
+            await asyncio.to_thread(verdicts.save, kept, tag, known)
         return {c: known[c] for c in commits if c in known}
 
     def read_paths(self, config: GovernanceConfig | None) -> list[str]:

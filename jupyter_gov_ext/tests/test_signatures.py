@@ -206,3 +206,60 @@ async def test_vouching_for_a_key_changes_the_count_at_once(api, act_as, repo_pa
         f"alice@example.org {keys['alice'].read_text()}"
     )
     assert await not_counted() == ([], [])
+
+
+def _signed_vote_repo(repo: Path, keys) -> tuple[Path, str]:
+    """A vote whose three ballots are committed, alice's and bob's signed, carol's not."""
+    pid = "2026-01-01-a-signed-vote-abcdef"
+    (repo / "proposals").mkdir(exist_ok=True)
+    (repo / "proposals" / f"{pid}.md").write_text(
+        "---\nid: " + pid + "\ntitle: A vote\nsponsor: alice\nseconded_by: bob\n"
+        "created: '2026-01-01T00:00:00Z'\nstatus: voting\nvote: {opened: '2026-01-01T00:00:00Z',"
+        " closes: '2099-01-01T00:00:00Z'}\n---\n\nText.\n"
+    )
+    commit_all(repo, "a vote")
+    for who, key in (("alice", keys["alice"]), ("bob", keys["alice"]), ("carol", None)):
+        sign_with(repo, key)
+        (repo / "votes" / pid).mkdir(parents=True, exist_ok=True)
+        (repo / "votes" / pid / f"{who}.yml").write_text(
+            "value: 'yes'\ncast: '2026-01-02T00:00:00Z'\n"
+        )
+        commit_all(repo, f"Vote on A vote ({who})")
+    sign_with(repo, None)
+    return repo, pid
+
+
+def test_verdicts_are_kept_across_restarts_and_a_planted_file_is_ignored(
+    repo_path: Path, keys, monkeypatch
+):
+    from jupyter_gov_ext.storage.store import GovernanceStore
+
+    repo, pid = _signed_vote_repo(repo_path, keys)
+    verified: list[int] = []
+    real = GitRepo.signatures
+
+    async def counting(self, commits, signers):
+        verified.append(len(commits))
+        return await real(self, commits, signers)
+
+    monkeypatch.setattr(GitRepo, "signatures", counting)
+
+    def statuses() -> dict[str, str]:
+        snap = asyncio.run(GovernanceStore(repo).snapshot())  # a new server each time
+        return dict(snap.signatures[pid])
+
+    assert statuses() == {"alice": "good", "bob": "good", "carol": "missing"}
+    assert verified == [3]
+    assert statuses() == {"alice": "good", "bob": "good", "carol": "missing"}
+    assert verified == [3]  # the restarted server verified nothing again
+
+    # Someone plants verdicts saying carol's unsigned commit is good: not signed by this user,
+    # so they are ignored and every commit is verified again.
+    kept = repo / ".git" / "jupyter-gov-ext" / "signature-verdicts"
+    carol = git(repo, "log", "-1", "--format=%H", "--", f"votes/{pid}/carol.yml")
+    payload = kept.read_bytes()[32:].replace(
+        f'"{carol}": ["N"'.encode(), f'"{carol}": ["G"'.encode()
+    )
+    kept.write_bytes(b"\\0" * 32 + payload)
+    assert statuses()["carol"] == "missing"
+    assert verified == [3, 3]
