@@ -37,6 +37,14 @@ export function toCsv(rows: Row[]): string {
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+/** One row per proposal, in the rows' order (by date), labelled with its title. */
+const BY_PROPOSAL = {
+  field: 'title',
+  type: 'nominal',
+  sort: null,
+  title: null,
+  axis: { labelLimit: 200 }
+};
 /** An axis of whole counts: no 0.5 of a ballot. */
 const COUNT_AXIS = { tickMinStep: 1, format: 'd' };
 const WIDTH = 520;
@@ -111,13 +119,7 @@ export function figureSpec(
         data: { values: rows },
         mark: { type: 'bar', tooltip: true },
         encoding: {
-          y: {
-            field: 'title',
-            type: 'nominal',
-            sort: null,
-            title: null,
-            axis: { labelLimit: 200 }
-          },
+          y: BY_PROPOSAL,
           x: {
             field: 'days_to_decision',
             type: 'quantitative',
@@ -132,13 +134,7 @@ export function figureSpec(
       chart = {
         data: { values: rows },
         encoding: {
-          y: {
-            field: 'title',
-            type: 'nominal',
-            sort: null,
-            title: null,
-            axis: { labelLimit: 200 }
-          },
+          y: BY_PROPOSAL,
           tooltip: [
             { field: 'title' },
             { field: 'ballots' },

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..contract.records import SignatureStatus
 
-__all__ = ["EXPLAINED", "SignatureStatus", "counts", "status_of"]
+__all__ = ["SignatureStatus", "counts", "status_of"]
 
 # git log's %G?: G good, U good but the key is not vouched for (no principal matched, or an
 # untrusted GPG key), E cannot be checked (the GPG key is missing), N none, B bad, X/Y expired
@@ -23,13 +23,6 @@ _BY_LETTER: dict[str, SignatureStatus] = {
     "X": "bad",
     "Y": "bad",
     "R": "bad",
-}
-
-EXPLAINED: dict[SignatureStatus, str] = {
-    "good": "signed with a key the repo's allowed signers vouch for",
-    "unknown": "signed, but with a key the repo's allowed signers do not list",
-    "missing": "not signed",
-    "bad": "the signature does not verify (changed after signing, expired or revoked key)",
 }
 
 

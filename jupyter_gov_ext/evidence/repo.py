@@ -43,11 +43,14 @@ async def _open(root: Path, at: str | None) -> GovernanceRepo:
         if commit is None:
             what = "no commit was made by" if _DATE.match(at) else "no commit is named"
             raise ValueError(f"{what} {at!r} in {root}")
-        if commit == await git.head():
+        records = store.read_paths(None)
+        if commit == await git.head() and not await git.changed_paths(*records, ignored=True):
             # HEAD, as the work tree holds it when no file the snapshot reads differs from it:
             # read it there, where the index kept in .git/ makes a large repo quick to open.
+            # The rosters and signers governance.yml names are known once it is read.
             snap, bodies = await read_work_tree(store)
-            if not await git.changed_paths(*store.read_paths(snap.config), ignored=True):
+            named = store.read_paths(snap.config)[len(records) :]
+            if not named or not await git.changed_paths(*named, ignored=True):
                 return GovernanceRepo(root, commit, snap, bodies)
         snap, bodies = await read_commit(store, commit)
         return GovernanceRepo(root, commit, snap, bodies)

@@ -15,14 +15,21 @@ from ..storage import layout
 from ..storage.store import GovernanceStore
 
 
-def validate_input(req: InputCreate, snap: Snapshot) -> None:
-    """The checks that need the repo: known topics and priorities, a target that exists."""
+def validate_filing(
+    snap: Snapshot, topics: list[str], priorities: list[str], prompt: str | None
+) -> None:
+    """How an input is filed must name what the repo has: its topics, priorities and prompts."""
     config = snap.require_config()
     if config.topics:
-        snap.require_known("topics", req.topics, set(config.topics), "topic")
-    snap.require_priorities(req.priorities)
-    if req.prompt:
-        snap.require_known("prompt", [req.prompt], {p.id for p in config.prompts}, "prompt")
+        snap.require_known("topics", topics, set(config.topics), "topic")
+    snap.require_priorities(priorities)
+    if prompt:
+        snap.require_known("prompt", [prompt], {p.id for p in config.prompts}, "prompt")
+
+
+def validate_input(req: InputCreate, snap: Snapshot) -> None:
+    """The checks that need the repo: known topics and priorities, a target that exists."""
+    validate_filing(snap, req.topics, req.priorities, req.prompt)
     if req.responds_to:
         target = check_id(req.responds_to, "responds_to")
         if not any(i.id == target for i in snap.inputs) and not any(

@@ -18,6 +18,7 @@ from ..domain.snapshot import Snapshot
 from ..domain.votes import parse_time
 from ..storage import layout, web
 from ..storage.store import GovernanceStore
+from .community import validate_filing
 
 _TOPIC_PATH = re.compile(r"^/t/(?:[^/]+/)?(\d+)(?:/\d+)?(?:\.json)?/?$")
 _PAGE = 20  # posts per posts.json request, as Discourse serves them
@@ -101,12 +102,7 @@ async def import_confirmed(
 ) -> responses.ForumImported:
     """Add the confirmed candidates as inputs in one commit; a link already held is skipped.
     Call holding the repo, with its snapshot, so two imports never add one link twice."""
-    config = snap.require_config()
-    if config.topics:
-        snap.require_known("topics", req.topics, set(config.topics), "topic")
-    snap.require_priorities(req.priorities)
-    if req.prompt:
-        snap.require_known("prompt", [req.prompt], {p.id for p in config.prompts}, "prompt")
+    validate_filing(snap, req.topics, req.priorities, req.prompt)
     by_key = {c.key: c for c in topic.candidates}
     unknown = [k for k in req.keys if k not in by_key]
     if unknown:

@@ -24,7 +24,7 @@ from jupyter_gov_ext.evidence import audit_notebook, open_repo, table
 from jupyter_gov_ext.storage import layout
 
 from .repo_helpers import commit_all, git, init_git, make_governance_repo
-from .test_guide import called_and_seconded, end_the_period, replay_fixture, replay_governance
+from .test_guide import replay_fixture, replay_governance, replay_vote
 
 HAND_WRITTEN = Path(__file__).resolve().parents[2] / "fixtures" / "hand-written-votes"
 CHARTER = "2024-03-01-a-code-of-conduct-process"
@@ -196,17 +196,7 @@ class TestReplayedVote:
         self, api, act_as, tmp_path
     ):
         vote = replay_fixture()
-        body = {"title": vote["title"], "bodies": list(vote["bodies"])}
-        pid = await called_and_seconded(
-            api, act_as, body, author=vote["called_by"], caller=vote["called_by"], second="afshin"
-        )
-        for body_data in vote["bodies"].values():
-            for member, value in body_data["ballots"].items():
-                if value is not None:
-                    act_as(member)
-                    value = {True: "yes", False: "no"}.get(value, value)
-                    await api("PUT", f"proposals/{pid}/ballot", {"value": value})
-        end_the_period(tmp_path / "gov", pid)
+        pid = await replay_vote(api, act_as, tmp_path / "gov", vote)
         await api("GET", f"proposals/{pid}")  # the server closes the vote and records it
         result = open_repo(tmp_path / "gov").recount(pid)
         assert result.matches is True, result.differences

@@ -199,6 +199,24 @@ def replay_governance() -> str:
     return "bodies:\n" + "".join(bodies)
 
 
+async def replay_vote(api, act_as, repo: Path, vote: dict) -> str:
+    """Call, second and cast a replayed vote's ballots as recorded, then end its period."""
+    body = {"title": vote["title"], "bodies": list(vote["bodies"])}
+    pid = await called_and_seconded(
+        api, act_as, body, author=vote["called_by"], caller=vote["called_by"], second="afshin"
+    )
+    for body_data in vote["bodies"].values():
+        for member, value in body_data["ballots"].items():
+            if value is None:
+                continue  # not cast
+            act_as(member)
+            value = {True: "yes", False: "no"}.get(value, value)
+            code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": value})
+            assert code == 200, data
+    end_the_period(repo, pid)
+    return pid
+
+
 class TestReplayedVote:
     @pytest.fixture
     def repo_path(self, tmp_path: Path) -> Path:
@@ -206,19 +224,7 @@ class TestReplayedVote:
 
     async def test_jupyter_governance_pr_174_gives_the_recorded_result(self, api, act_as, tmp_path):
         vote = replay_fixture()
-        body = {"title": vote["title"], "bodies": list(vote["bodies"])}
-        pid = await called_and_seconded(
-            api, act_as, body, author=vote["called_by"], caller=vote["called_by"], second="afshin"
-        )
-        for body_data in vote["bodies"].values():
-            for member, value in body_data["ballots"].items():
-                if value is None:
-                    continue  # not cast
-                act_as(member)
-                value = {True: "yes", False: "no"}.get(value, value)
-                code, data = await api("PUT", f"proposals/{pid}/ballot", {"value": value})
-                assert code == 200, data
-        end_the_period(tmp_path / "gov", pid)
+        pid = await replay_vote(api, act_as, tmp_path / "gov", vote)
         _, data = await api("GET", f"proposals/{pid}")
         p = data["proposal"]
         assert p["status"] == vote["recorded"]["outcome"]
